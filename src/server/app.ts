@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.ts';
+import { renderError } from './http/error-handler.ts';
+import { apiKeyRoutes } from './modules/api-keys/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { registerAuthentication } from './modules/auth/authenticate.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { groupRoutes } from './modules/groups/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { workspaceRoutes } from './modules/workspace/routes.ts';
+
+export type App = FastifyInstance;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface BuildOptions {
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | object;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    // Honour a well-formed id from a proxy so one id follows the request through every log.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  renderError(app);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (req.url.startsWith('/api/v1')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gloss API',
+        version: '1',
+        description:
+          'Every route the web app uses. Authenticate with the session cookie (writes also need the ' +
+          '`x-csrf-token` header) or with `Authorization: Bearer <API key>`. Errors are ' +
+          '`{error: {code, message, field?}}`; lists are cursor-paginated (`cursor`, `limit`, `nextCursor`).',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key created under Settings → API keys',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'gloss_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { action: 'public' } }, async () =>
+    app.swagger(),
+  );
+
+  registerAuthentication(app, deps);
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    apiKeyRoutes,
+    workspaceRoutes,
+    userRoutes,
+    groupRoutes,
+    auditRoutes,
+  ]) {
+    await app.register(routes, { deps });
+  }
+
+  await serveWebApp(app, deps.config.webRoot);
+  return app;
+}
+
+/** The SPA: static assets, and index.html for every other non-API GET so client routes deep-link. */
+async function serveWebApp(app: FastifyInstance, root: string) {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn(`web app not built (${index} missing); run npm run build`);
+    return;
+  }
+  await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  app.get('/', { schema: { hide: true }, config: { action: 'public' } }, (_req, reply) =>
+    reply.sendFile('index.html'),
+  );
+  app.get('/*', { schema: { hide: true }, config: { action: 'public' } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${req.url}.` } });
+    }
+    return reply.sendFile('index.html');
+  });
+}

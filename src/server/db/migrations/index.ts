@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_foundation.ts';
+
+/** Ordered by name; add new migrations here. Never edit one that has shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

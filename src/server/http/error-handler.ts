@@ -1,0 +1,70 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+
+interface ErrorBody {
+  error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
+}
+
+/** Fastify's own 4xx errors mapped to stable codes clients can switch on. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+};
+
+function fieldOf(instancePath: string, params: Record<string, unknown>, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  // Unknown keys are reported on the parent object; name the first offending key instead.
+  const keys = params.keys;
+  const unknownKey = Array.isArray(keys) && typeof keys[0] === 'string' ? keys[0] : null;
+  const name = [path, unknownKey].filter(Boolean).join('.');
+  return name || context || 'body';
+}
+
+export function renderError(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let status = 500;
+    let body: ErrorBody;
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { error: { code: err.code, message: err.message, field: err.field, details: err.details } };
+      if (err.code === 'rate_limited' && typeof err.details?.retryAfterSeconds === 'number') {
+        reply.header('retry-after', String(err.details.retryAfterSeconds));
+      }
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      const first = err.validation[0]!;
+      const field = fieldOf(first.instancePath, first.params, err.validationContext);
+      body = { error: { code: 'invalid_request', message: `${field}: ${first.message}`, field } };
+    } else if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      status = 400;
+      body = {
+        error: { code: 'invalid_json', message: `body: is not valid JSON (${err.message})`, field: 'body' },
+      };
+    } else if (
+      !isResponseSerializationError(err) &&
+      err.statusCode &&
+      err.statusCode >= 400 &&
+      err.statusCode < 500
+    ) {
+      status = err.statusCode;
+      const code = FASTIFY_CODES[err.code] ?? 'invalid_request';
+      body = { error: { code, message: err.message, field: code === 'body_too_large' ? 'body' : undefined } };
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      body = {
+        error: { code: 'internal_error', message: `Something went wrong on our side (request ${req.id}).` },
+      };
+    }
+    return reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+  });
+}

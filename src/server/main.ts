@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import { createMailer } from './mail/mailer.ts';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** Builds the web app with Vite when its bundle is missing (first `npm start` after install). */
+async function ensureWebBuilt(webRoot: string, watch: boolean) {
+  if (!watch && existsSync(join(webRoot, 'index.html'))) return;
+  const { build } = await import('vite');
+  console.log(watch ? 'building the web app (watching for changes)…' : 'building the web app (first start)…');
+  const result = build({
+    root: projectRoot,
+    configFile: join(projectRoot, 'vite.config.ts'),
+    build: { watch: watch ? {} : null },
+  });
+  if (!watch) await result;
+  else await new Promise((r) => setTimeout(r, 0));
+}
+
+export async function startServer(opts: { watchWeb: boolean }) {
+  const config = loadConfig();
+  await ensureWebBuilt(config.webRoot, opts.watchWeb);
+  const database = openDatabase(config.databaseUrl);
+  const applied = await migrateToLatest(database.db);
+  const deps = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    clock: Date.now,
+    mailer: createMailer(config.smtp),
+  };
+  const app = await buildApp(deps);
+  if (applied.length) app.log.info({ applied }, 'applied migrations');
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Gloss is serving ${config.publicUrl} (database: ${database.dialect})`);
+  return app;
+}
