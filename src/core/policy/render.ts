@@ -12,12 +12,12 @@ function cell(action: Action, role: (typeof WORKSPACE_ROLES)[number]): string {
 export function renderPermissionsMarkdown(): string {
   const header = `| action | what it allows | ${WORKSPACE_ROLES.map((r) => WORKSPACE_ROLE_LABELS[r]).join(' | ')} |`;
   const rule = `|---|---|${WORKSPACE_ROLES.map(() => '---').join('|')}|`;
-  const areas = [...new Set(ACTIONS.map((a) => a.split('.')[0]))];
+  const areas = [...new Set(ACTIONS.map((a) => POLICY[a].area))];
   const sections = areas.map((area) => {
-    const rows = ACTIONS.filter((a) => a.startsWith(`${area}.`)).map(
+    const rows = ACTIONS.filter((a) => POLICY[a].area === area).map(
       (a) => `| \`${a}\` | ${POLICY[a].summary} | ${WORKSPACE_ROLES.map((r) => cell(a, r)).join(' | ')} |`,
     );
-    return [header, rule, ...rows].join('\n');
+    return [`## ${area}`, '', header, rule, ...rows].join('\n');
   });
   return [
     '# Permissions',
