@@ -25,6 +25,7 @@ export interface TestEnv {
   app: App;
   deps: AppDeps;
   clock: FakeClock;
+  /** The first Admin, authenticated by API key (see below). */
   admin: Agent;
   agent(): Agent;
   /** Invites a user with `role` as the admin and returns an agent signed in as them. */
@@ -60,6 +61,12 @@ export async function createTestEnv(
   });
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
   admin.user = setup.body.user;
+  // The shared admin signs requests with an API key, so tests that move the clock past the
+  // session lifetime (or log sessions out) do not sign the fixture out from under later tests.
+  const key = await admin.post('/api/v1/api-keys', { name: 'test fixture' });
+  admin.bearer = key.body.token;
+  admin.cookie = null;
+  admin.csrfToken = null;
 
   const user = async (role: WorkspaceRole, opts: { name?: string; by?: Agent } = {}) => {
     const email = uniqueEmail(role);

@@ -42,12 +42,12 @@ export async function asUserResource(db: Executor, user: UserRow): Promise<UserR
   };
 }
 
-/** Loads a user the caller may see; one the caller may not see is reported as missing. */
+/** Loads a user the caller may see; ids are random, so refusing with 403 reveals nothing useful. */
 async function visibleUser(db: Executor, actor: Actor, id: string) {
   const user = await findUser(db, id);
   if (!user) throw notFound('User');
   const resource = await asUserResource(db, user);
-  if (!can(actor, 'user.read', resource)) throw notFound('User');
+  if (!can(actor, 'user.read', resource)) throw forbidden('see this user');
   return { user, resource };
 }
 
