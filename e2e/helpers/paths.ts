@@ -1,0 +1,6 @@
+import { resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const GLOSS_BIN = resolve(PROJECT_ROOT, 'bin/gloss.mjs');
+/** Debian's Chromium package; playwright-core drives it, so no browser download is needed. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
