@@ -173,9 +173,9 @@ describeEachDialect('user groups', (env) => {
     expect(rename.status).toBe(403);
     expect(rename.body.error.code).toBe('forbidden');
 
-    expect((await wm.get(`/api/v1/groups/${foreign.id}`)).status).toBe(404);
-    expect((await wm.patch(`/api/v1/groups/${foreign.id}`, { name: 'x', revision: 1 })).status).toBe(404);
-    expect((await wm.delete(`/api/v1/groups/${foreign.id}`)).status).toBe(404);
+    expect((await wm.get(`/api/v1/groups/${foreign.id}`)).status).toBe(403);
+    expect((await wm.patch(`/api/v1/groups/${foreign.id}`, { name: 'x', revision: 1 })).status).toBe(403);
+    expect((await wm.delete(`/api/v1/groups/${foreign.id}`)).status).toBe(403);
     const names = await listNames(wm);
     expect(names).toContain(belongs.name);
     expect(names).not.toContain(foreign.name);
@@ -193,9 +193,9 @@ describeEachDialect('user groups', (env) => {
       const one = await agent.get(`/api/v1/groups/${theirs.id}`);
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject({ id: theirs.id, memberCount: 2, managers: null });
-      expect((await agent.get(`/api/v1/groups/${other.id}`)).status).toBe(404);
+      expect((await agent.get(`/api/v1/groups/${other.id}`)).status).toBe(403);
       expect((await agent.get(`/api/v1/groups/${theirs.id}/managers`)).status).toBe(403);
-      expect((await agent.get(`/api/v1/groups/${other.id}/members`)).status).toBe(404);
+      expect((await agent.get(`/api/v1/groups/${other.id}/members`)).status).toBe(403);
     }
   });
 
@@ -272,7 +272,7 @@ describeEachDialect('user groups', (env) => {
     expect((await env.admin.delete(`/api/v1/groups/${group.id}/managers/${wm.user!.id}`)).body).toEqual({
       ok: true,
     });
-    expect((await wm.get(`/api/v1/groups/${group.id}`)).status).toBe(404);
+    expect((await wm.get(`/api/v1/groups/${group.id}`)).status).toBe(403);
     expect((await env.admin.delete(`/api/v1/groups/${group.id}/managers/${wm.user!.id}`)).status).toBe(404);
     expect(await auditActions(group.id)).toEqual([
       'group.add_managers',
@@ -295,15 +295,16 @@ describeEachDialect('user groups', (env) => {
     expect(await auditActions(group.id)).toEqual(['group.create']);
   });
 
-  it('reports users the caller may not see, or that do not exist, as missing', async () => {
+  it('refuses users the caller may not see (403) and reports ones that do not exist (404)', async () => {
     const wm = await env.user('workforce_manager');
-    const strangers = await env.user('tasker');
+    const stranger = await env.user('tasker');
     const group = await createGroup(wm);
-    for (const userIds of [[strangers.user!.id], [randomUUID()]]) {
-      const res = await wm.post(`/api/v1/groups/${group.id}/members`, { userIds });
-      expect(res.status).toBe(404);
-      expect(res.body.error).toMatchObject({ code: 'not_found', field: 'userIds' });
-    }
+    const hidden = await wm.post(`/api/v1/groups/${group.id}/members`, { userIds: [stranger.user!.id] });
+    expect(hidden.status).toBe(403);
+    expect(hidden.body.error).toMatchObject({ code: 'forbidden', field: 'userIds' });
+    const missing = await wm.post(`/api/v1/groups/${group.id}/members`, { userIds: [randomUUID()] });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'not_found', field: 'userIds' });
     expect((await wm.get(`/api/v1/groups/${group.id}`)).body.memberCount).toBe(0);
   });
 

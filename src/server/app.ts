@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -129,21 +129,28 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   return app;
 }
 
-/** The SPA: static assets, and index.html for every other non-API GET so client routes deep-link. */
+/**
+ * The SPA: hashed assets are cached for good; every other GET outside /api gets index.html so
+ * client-side routes deep-link. Files are looked up per request, so a rebuild (npm run dev)
+ * needs no restart.
+ */
 async function serveWebApp(app: FastifyInstance, root: string) {
   const index = join(root, 'index.html');
-  if (!existsSync(index)) {
-    app.log.warn(`web app not built (${index} missing); run npm run build`);
-    return;
-  }
-  await app.register(fastifyStatic, { root, wildcard: false, index: false });
-  app.get('/', { schema: { hide: true }, config: { action: 'public' } }, (_req, reply) =>
-    reply.sendFile('index.html'),
-  );
-  app.get('/*', { schema: { hide: true }, config: { action: 'public' } }, (req, reply) => {
-    if (req.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: `No route GET ${req.url}.` } });
+  if (!existsSync(index)) app.log.warn(`web app not built (${index} missing); run npm run build`);
+  await app.register(fastifyStatic, {
+    root,
+    index: false,
+    setHeaders: (reply, path) => {
+      if (path.includes(`${sep}assets${sep}`))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(index)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
   });
 }

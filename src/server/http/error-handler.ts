@@ -61,10 +61,4 @@ export function renderError(app: FastifyInstance) {
     }
     return reply.status(status).send(body);
   });
-
-  app.setNotFoundHandler((req, reply) => {
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
-  });
 }

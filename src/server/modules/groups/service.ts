@@ -42,10 +42,14 @@ const nameKeyOf = (name: string) => name.trim().toLowerCase();
 const nameTaken = (name: string) =>
   conflict('group_name_taken', `A group named “${name}” already exists.`, 'name');
 
-/** Loads a group the caller may see; one the caller may not see is reported as missing. */
+/**
+ * Loads a group the caller may see. As everywhere in the API, a group that exists but is out of
+ * the caller's sight is refused with 403 (ids are random, so that reveals nothing useful).
+ */
 async function visibleGroup(db: Executor, actor: Actor, id: string) {
   const group = await findGroup(db, id);
-  if (!group || !can(actor, 'group.read', asGroupResource(id))) throw notFound('Group');
+  if (!group) throw notFound('Group');
+  if (!can(actor, 'group.read', asGroupResource(id))) throw forbidden('see this group');
   return group;
 }
 
@@ -251,19 +255,19 @@ export async function listGroupManagers(deps: AppDeps, ctx: RequestContext, id: 
 const usersError = (status: number, code: string, message: string, userIds: string[]) =>
   new AppError(status, code, message, 'userIds', { userIds });
 
-/**
- * The users named in a request, all of whom must exist, be visible to the caller (a user the
- * caller may not see is reported as missing, like one that does not exist) and be active.
- */
+/** The users named in a request, all of whom must exist, be visible to the caller, and be active. */
 async function activeVisibleUsers(db: Executor, actor: Actor, ids: readonly string[]) {
   const found = new Map((await findUsersByIds(db, ids)).map((u) => [u.id, u]));
-  const missing: string[] = [];
-  for (const id of ids) {
-    const user = found.get(id);
-    if (!user || !can(actor, 'user.read', await asUserResource(db, user))) missing.push(id);
-  }
+  const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     throw usersError(404, 'not_found', `No such user: ${missing.join(', ')}.`, missing);
+  }
+  const hidden: string[] = [];
+  for (const user of found.values()) {
+    if (!can(actor, 'user.read', await asUserResource(db, user))) hidden.push(user.id);
+  }
+  if (hidden.length > 0) {
+    throw usersError(403, 'forbidden', `You may not see these users: ${hidden.join(', ')}.`, hidden);
   }
   const users = ids.map((id) => found.get(id)!);
   const inactive = users.filter((u) => u.status !== 'active').map((u) => u.id);

@@ -1,0 +1,336 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import type { WorkspaceRole } from '../src/core/roles.ts';
+import type { Agent } from './helpers/agent.ts';
+import { describeEachDialect, PASSWORD, type TestEnv, uniqueEmail } from './helpers/env.ts';
+
+// Every route the API exposes, tried by every workspace role. The roles that may act are written
+// here by hand from the product rules (DESIGN.md's matrix), as letters A(dmin) W(orkforce manager)
+// M(ember) T(asker). A refused request must answer 403 and leave every table, the audit log
+// included, exactly as it was.
+
+type Role = WorkspaceRole;
+const LETTER: Record<Role, string> = { admin: 'A', workforce_manager: 'W', member: 'M', tasker: 'T' };
+const ROLES: Role[] = ['admin', 'workforce_manager', 'member', 'tasker'];
+
+interface World {
+  env: TestEnv;
+  as: Record<Role, Agent>;
+  /** A group the Workforce Manager manages and the Member and Tasker belong to. */
+  groupId: string;
+}
+
+interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+}
+
+interface Probe {
+  route: string;
+  allowed: string;
+  /** Builds the request, creating (as the Admin) whatever target it needs first. */
+  call(w: World, role: Role): Promise<Call>;
+  /** Use a fresh session for the caller, for calls that end the session. */
+  freshSession?: boolean;
+}
+
+const fixture = (w: World) => w.env.admin;
+
+async function freshTaskerInvitedByManager(w: World) {
+  return (await w.env.user('tasker', { by: w.as.workforce_manager })).user!;
+}
+
+async function revisionOfUser(w: World, id: string) {
+  return (await fixture(w).get(`/api/v1/users/${id}`)).body.revision as number;
+}
+
+async function revisionOfGroup(w: World, id: string) {
+  return (await fixture(w).get(`/api/v1/groups/${id}`)).body.revision as number;
+}
+
+const PROBES: Probe[] = [
+  {
+    route: 'GET /api/v1/auth/session',
+    allowed: 'AWMT',
+    call: async () => ({ method: 'GET', url: '/api/v1/auth/session' }),
+  },
+  {
+    route: 'POST /api/v1/auth/logout',
+    allowed: 'AWMT',
+    freshSession: true,
+    call: async () => ({ method: 'POST', url: '/api/v1/auth/logout', body: {} }),
+  },
+  {
+    route: 'PATCH /api/v1/account',
+    allowed: 'AWMT',
+    call: async (w, role) => ({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      body: {
+        name: `Renamed ${role}`,
+        revision: (await w.as[role].get('/api/v1/auth/session')).body.user.revision,
+      },
+    }),
+  },
+  {
+    route: 'GET /api/v1/api-keys',
+    allowed: 'AWMT',
+    call: async () => ({ method: 'GET', url: '/api/v1/api-keys' }),
+  },
+  {
+    route: 'POST /api/v1/api-keys',
+    allowed: 'AWMT',
+    call: async () => ({ method: 'POST', url: '/api/v1/api-keys', body: { name: 'matrix' } }),
+  },
+  {
+    route: 'DELETE /api/v1/api-keys/:id',
+    allowed: 'AWMT',
+    call: async (w, role) => {
+      const key = await w.as[role].post('/api/v1/api-keys', { name: 'to revoke' });
+      return { method: 'DELETE', url: `/api/v1/api-keys/${key.body.id}` };
+    },
+  },
+  {
+    route: 'GET /api/v1/workspace',
+    allowed: 'AWMT',
+    call: async () => ({ method: 'GET', url: '/api/v1/workspace' }),
+  },
+  {
+    route: 'PATCH /api/v1/workspace',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'PATCH',
+      url: '/api/v1/workspace',
+      body: {
+        name: 'Renamed workspace',
+        revision: (await fixture(w).get('/api/v1/workspace')).body.revision,
+      },
+    }),
+  },
+  { route: 'GET /api/v1/audit', allowed: 'A', call: async () => ({ method: 'GET', url: '/api/v1/audit' }) },
+  { route: 'GET /api/v1/users', allowed: 'AWM', call: async () => ({ method: 'GET', url: '/api/v1/users' }) },
+  {
+    route: 'GET /api/v1/users/:id',
+    allowed: 'AWM',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/users/${w.env.admin.user!.id}` }),
+  },
+  {
+    route: 'PATCH /api/v1/users/:id/role',
+    allowed: 'A',
+    call: async (w) => {
+      const target = await freshTaskerInvitedByManager(w);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/users/${target.id}/role`,
+        body: { role: 'member', revision: await revisionOfUser(w, target.id) },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/users/:id/deactivate',
+    allowed: 'AW',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/users/${(await freshTaskerInvitedByManager(w)).id}/deactivate`,
+      body: {},
+    }),
+  },
+  {
+    route: 'POST /api/v1/users/:id/reactivate',
+    allowed: 'AW',
+    call: async (w) => {
+      const target = await freshTaskerInvitedByManager(w);
+      await fixture(w).post(`/api/v1/users/${target.id}/deactivate`);
+      return { method: 'POST', url: `/api/v1/users/${target.id}/reactivate`, body: {} };
+    },
+  },
+  {
+    route: 'GET /api/v1/invites',
+    allowed: 'AW',
+    call: async () => ({ method: 'GET', url: '/api/v1/invites' }),
+  },
+  {
+    route: 'POST /api/v1/invites',
+    allowed: 'AW',
+    call: async () => ({
+      method: 'POST',
+      url: '/api/v1/invites',
+      body: { email: uniqueEmail(), role: 'tasker' },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/invites/:id',
+    allowed: 'AW',
+    call: async (w) => {
+      const invite = await fixture(w).post('/api/v1/invites', { email: uniqueEmail(), role: 'tasker' });
+      return { method: 'DELETE', url: `/api/v1/invites/${invite.body.id}` };
+    },
+  },
+  {
+    route: 'GET /api/v1/groups',
+    allowed: 'AWMT',
+    call: async () => ({ method: 'GET', url: '/api/v1/groups' }),
+  },
+  {
+    route: 'POST /api/v1/groups',
+    allowed: 'AW',
+    call: async () => ({ method: 'POST', url: '/api/v1/groups', body: { name: `Group ${uniqueEmail()}` } }),
+  },
+  {
+    route: 'GET /api/v1/groups/:id',
+    allowed: 'AWMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/groups/${w.groupId}` }),
+  },
+  {
+    route: 'PATCH /api/v1/groups/:id',
+    allowed: 'AW',
+    call: async (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/groups/${w.groupId}`,
+      body: { description: `edited ${uniqueEmail()}`, revision: await revisionOfGroup(w, w.groupId) },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/groups/:id',
+    allowed: 'AW',
+    call: async (w) => {
+      const group = await w.as.workforce_manager.post('/api/v1/groups', { name: `Doomed ${uniqueEmail()}` });
+      await w.as.workforce_manager.post(`/api/v1/groups/${group.body.id}/members`, {
+        userIds: [w.as.member.user!.id, w.as.tasker.user!.id],
+      });
+      return { method: 'DELETE', url: `/api/v1/groups/${group.body.id}` };
+    },
+  },
+  {
+    route: 'GET /api/v1/groups/:id/members',
+    allowed: 'AWMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/groups/${w.groupId}/members` }),
+  },
+  {
+    route: 'POST /api/v1/groups/:id/members',
+    allowed: 'AW',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/groups/${w.groupId}/members`,
+      body: { userIds: [(await freshTaskerInvitedByManager(w)).id] },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/groups/:id/members/:userId',
+    allowed: 'AW',
+    call: async (w) => {
+      const target = await freshTaskerInvitedByManager(w);
+      await fixture(w).post(`/api/v1/groups/${w.groupId}/members`, { userIds: [target.id] });
+      return { method: 'DELETE', url: `/api/v1/groups/${w.groupId}/members/${target.id}` };
+    },
+  },
+  {
+    route: 'GET /api/v1/groups/:id/managers',
+    allowed: 'AW',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/groups/${w.groupId}/managers` }),
+  },
+  {
+    route: 'POST /api/v1/groups/:id/managers',
+    allowed: 'AW',
+    call: async (w) => {
+      // An Admin, because Workforce Managers see Admins but not each other.
+      const manager = await w.env.user('admin');
+      return {
+        method: 'POST',
+        url: `/api/v1/groups/${w.groupId}/managers`,
+        body: { userIds: [manager.user!.id] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/groups/:id/managers/:userId',
+    allowed: 'AW',
+    call: async (w) => {
+      const manager = await w.env.user('admin');
+      await fixture(w).post(`/api/v1/groups/${w.groupId}/managers`, { userIds: [manager.user!.id] });
+      return { method: 'DELETE', url: `/api/v1/groups/${w.groupId}/managers/${manager.user!.id}` };
+    },
+  },
+];
+
+const TABLES = [
+  'workspace',
+  'users',
+  'sessions',
+  'api_keys',
+  'invites',
+  'groups',
+  'group_members',
+  'group_managers',
+  'audit_log',
+] as const;
+
+/** A digest of every row of every table: equal digests mean nothing was written. */
+async function fingerprint(env: TestEnv): Promise<string> {
+  const hash = createHash('sha256');
+  for (const table of TABLES) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(
+      env.deps.db,
+    );
+    const stable = rows.rows.map((r) =>
+      JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b))),
+    );
+    hash.update(`${table}:${stable.sort().join('\n')}`);
+  }
+  return hash.digest('hex');
+}
+
+describeEachDialect('the role × action matrix over HTTP', (env) => {
+  const world = {} as World;
+
+  beforeAll(async () => {
+    const as = {
+      admin: await env.user('admin'),
+      workforce_manager: await env.user('workforce_manager'),
+      member: await env.user('member'),
+      tasker: await env.user('tasker'),
+    };
+    const group = await as.workforce_manager.post('/api/v1/groups', { name: 'Matrix crew' });
+    await env.admin.post(`/api/v1/groups/${group.body.id}/members`, {
+      userIds: [as.member.user!.id, as.tasker.user!.id],
+    });
+    Object.assign(world, { env, as, groupId: group.body.id });
+  });
+
+  it('has a probe for every route that acts under the policy', () => {
+    const exposed = env.app.routeCatalogue
+      .filter((r) => r.url.startsWith('/api/v1/') && r.action !== 'public')
+      .map((r) => `${r.method} ${r.url}`);
+    const probed = new Set(PROBES.map((p) => p.route));
+    expect(exposed.filter((r) => !probed.has(r))).toEqual([]);
+    expect([...probed].filter((r) => !exposed.includes(r))).toEqual([]);
+  });
+
+  it('marks every route as either public or a policy action', () => {
+    const unmarked = env.app.routeCatalogue.filter((r) => r.url.startsWith('/api/v1/') && !r.action);
+    expect(unmarked.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  for (const probe of PROBES) {
+    for (const role of ROLES) {
+      const allowed = probe.allowed.includes(LETTER[role]);
+      it(`${allowed ? 'lets' : 'refuses'} ${role}: ${probe.route}`, async () => {
+        let agent = world.as[role];
+        if (probe.freshSession) agent = await env.agent().login(agent.user!.email, PASSWORD);
+        const call = await probe.call(world, role);
+        const before = allowed ? null : await fingerprint(env);
+        const res = await agent.request(call.method, call.url, call.body);
+        if (allowed) {
+          expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+          expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+        } else {
+          expect(res.status, JSON.stringify(res.body)).toBe(403);
+          expect(res.body.error.code).toBe('forbidden');
+          expect(await fingerprint(env)).toBe(before);
+        }
+      });
+    }
+  }
+});
