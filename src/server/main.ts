@@ -7,18 +7,30 @@ import { createMailer } from './mail/mailer.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** Builds the web app with Vite when its bundle is missing (first `npm start` after install). */
+interface BuildWatcher {
+  on(event: 'event', listener: (e: { code: string }) => void): void;
+}
+
+/**
+ * Builds the web app with Vite when its bundle is missing (the first `npm start` after install),
+ * or, for `npm run dev`, keeps rebuilding it on change; the server reads files per request.
+ */
 async function ensureWebBuilt(webRoot: string, watch: boolean) {
   if (!watch && existsSync(join(webRoot, 'index.html'))) return;
   const { build } = await import('vite');
   console.log(watch ? 'building the web app (watching for changes)…' : 'building the web app (first start)…');
-  const result = build({
+  const result = await build({
     root: projectRoot,
     configFile: join(projectRoot, 'vite.config.ts'),
     build: { watch: watch ? {} : null },
   });
-  if (!watch) await result;
-  else await new Promise((r) => setTimeout(r, 0));
+  if (watch) {
+    await new Promise<void>((done) =>
+      (result as unknown as BuildWatcher).on('event', (e) => {
+        if (e.code === 'END' || e.code === 'ERROR') done();
+      }),
+    );
+  }
 }
 
 export async function startServer(opts: { watchWeb: boolean }) {
