@@ -19,7 +19,13 @@ export function createMailer(smtp: { url: string; from: string } | null): Mailer
       send: async () => {},
     };
   }
-  const transport = nodemailer.createTransport(smtp.url);
+  // Bounded timeouts: an invite waits for its email, and a hung mail server must not hang it.
+  const transport = nodemailer.createTransport({
+    url: smtp.url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     enabled: true,
     send: async (mail) => {

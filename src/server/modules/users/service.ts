@@ -163,8 +163,9 @@ export async function inviteUser(
         text: `${ctx.user.name} invited you to a Gloss workspace. Accept here (valid until ${invite.expires_at}):\n\n${inviteUrl}\n`,
       });
       emailed = true;
-    } catch {
+    } catch (err) {
       // The invite stands; the inviter sees emailed=false and can pass the link on themselves.
+      console.warn(`invite ${invite.id}: email to ${input.email} failed: ${String(err)}`);
     }
   }
   return { ...presentInvite(invite), token, inviteUrl, emailed };
