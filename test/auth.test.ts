@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sweepExpiredAuthState } from '../src/server/modules/auth/housekeeping.ts';
 import { Agent } from './helpers/agent.ts';
 import { describeEachDialect, PASSWORD, uniqueEmail } from './helpers/env.ts';
 
@@ -288,5 +289,23 @@ describeEachDialect('request ids and health', (env) => {
     const res = await env.agent().get('/api/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
+  });
+});
+
+describeEachDialect('housekeeping', (env) => {
+  it('sweeps expired sessions and past sign-in counters, and nothing live', async () => {
+    const live = await env.user('member');
+    const stale = await env.user('member');
+    await env.agent().post('/api/v1/auth/login', { email: stale.user!.email, password: 'wrong password' });
+    env.clock.advance(env.deps.config.sessionTtlMs - 60_000);
+    expect((await live.get('/api/v1/auth/session')).status).toBe(200);
+    env.clock.advance(120_000);
+    const swept = await sweepExpiredAuthState(env.deps);
+    expect(swept.sessions).toBeGreaterThan(0);
+    expect(swept.rateLimits).toBeGreaterThan(0);
+    expect((await live.get('/api/v1/auth/session')).status).toBe(200);
+    expect((await stale.get('/api/v1/auth/session')).status).toBe(401);
+    const left = await env.deps.db.selectFrom('rate_limits').selectAll().execute();
+    expect(left).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { createMailer } from './mail/mailer.ts';
+import { sweepExpiredAuthState } from './modules/auth/housekeeping.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
 
 interface BuildWatcher {
   on(event: 'event', listener: (e: { code: string }) => void): void;
@@ -48,7 +50,17 @@ export async function startServer(opts: { watchWeb: boolean }) {
   const app = await buildApp(deps);
   if (applied.length) app.log.info({ applied }, 'applied migrations');
 
+  const sweep = () =>
+    sweepExpiredAuthState(deps).then(
+      (swept) => app.log.debug(swept, 'swept expired sessions and sign-in counters'),
+      (err: unknown) => app.log.warn({ err }, 'housekeeping failed'),
+    );
+  await sweep();
+  const sweeper = setInterval(sweep, HOUSEKEEPING_INTERVAL_MS);
+  sweeper.unref();
+
   const shutdown = async (signal: string) => {
+    clearInterval(sweeper);
     app.log.info(`${signal}: shutting down`);
     await app.close();
     await database.close();
