@@ -60,6 +60,9 @@ async function inviteTaskerAndAccept(e2e: E2E, server: GlossServer, admin: Page,
   expect(await linkInput.isEditable(), 'the invite link field is read-only').toBe(false);
   const link = await linkInput.inputValue();
   expect(link).toMatch(new RegExp(`^${escapeRegExp(server.url)}/invite/\\S+$`));
+  // The link is shown in a modal dialog; Escape closes it (as any modal dialog should).
+  await admin.keyboard.press('Escape');
+  await admin.getByRole('dialog').waitFor({ state: 'hidden' });
 
   // The Tasker opens the link in their own browser (separate cookies) and accepts.
   const tasker = await (await e2e.context(server)).newPage();
