@@ -42,6 +42,9 @@ function openSqlite(path: string): Database {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.GLOSS_PG_POOL_SIZE ?? 10) });
+  // An idle pooled connection can die (server restart, failover); without a listener pg's error
+  // event would crash the process. The pool drops the dead client and opens a new one on demand.
+  pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -2,6 +2,7 @@ import type { GroupScope, UserScope } from '../../../core/policy/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { GroupRow } from '../../db/schema.ts';
 import { containsText } from '../../db/text-search.ts';
+import { userVisibleWhere } from '../../db/user-scope.ts';
 
 /** Groups with their member count, so a list needs one query rather than one per group. */
 const groupsWithCount = (db: Executor) =>
@@ -157,39 +158,8 @@ export function listMembers(
     .innerJoin('users', 'users.id', 'group_members.user_id')
     .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.status', 'group_members.added_at'])
     .where('group_members.group_id', '=', groupId);
-  switch (scope.kind) {
-    case 'none':
-      return Promise.resolve([]);
-    case 'self':
-      q = q.where('users.id', '=', scope.userId);
-      break;
-    case 'workforce': {
-      // Mirrors the workforce clause of users/queries.ts listUsers (policy rule workforceManagerSees).
-      const { userId, managedGroupIds } = scope;
-      q = q.where((eb) =>
-        eb.or([
-          eb('users.id', '=', userId),
-          eb('users.role', '=', 'admin'),
-          eb('users.invited_by', '=', userId),
-          ...(managedGroupIds.length > 0
-            ? [
-                eb(
-                  'users.id',
-                  'in',
-                  eb
-                    .selectFrom('group_members as gm')
-                    .select('gm.user_id')
-                    .where('gm.group_id', 'in', managedGroupIds),
-                ),
-              ]
-            : []),
-        ]),
-      );
-      break;
-    }
-    case 'all':
-      break;
-  }
+  if (scope.kind === 'none') return Promise.resolve([]);
+  q = q.where((eb) => userVisibleWhere(eb, scope));
   if (afterEmail) q = q.where('users.email', '>', afterEmail);
   return q
     .orderBy('users.email')

@@ -2,6 +2,7 @@ import type { UserScope } from '../../../core/policy/index.ts';
 import type { WorkspaceRole } from '../../../core/roles.ts';
 import type { Executor } from '../../db/database.ts';
 import { containsText } from '../../db/text-search.ts';
+import { userVisibleWhere } from '../../db/user-scope.ts';
 
 export const findUser = (db: Executor, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -27,38 +28,8 @@ export interface UserFilter {
 /** Users ordered by email, restricted to what the caller's `user.read` scope covers. */
 export function listUsers(db: Executor, scope: UserScope, f: UserFilter) {
   let q = db.selectFrom('users').selectAll('users');
-  switch (scope.kind) {
-    case 'none':
-      return Promise.resolve([]);
-    case 'self':
-      q = q.where('users.id', '=', scope.userId);
-      break;
-    case 'workforce': {
-      const { userId, managedGroupIds } = scope;
-      q = q.where((eb) =>
-        eb.or([
-          eb('users.id', '=', userId),
-          eb('users.role', '=', 'admin'),
-          eb('users.invited_by', '=', userId),
-          ...(managedGroupIds.length > 0
-            ? [
-                eb(
-                  'users.id',
-                  'in',
-                  eb
-                    .selectFrom('group_members')
-                    .select('group_members.user_id')
-                    .where('group_id', 'in', managedGroupIds),
-                ),
-              ]
-            : []),
-        ]),
-      );
-      break;
-    }
-    case 'all':
-      break;
-  }
+  if (scope.kind === 'none') return Promise.resolve([]);
+  q = q.where((eb) => userVisibleWhere(eb, scope));
   if (f.q) {
     q = q.where((eb) => containsText([eb.ref('users.email'), eb.ref('users.name')], f.q!));
   }
