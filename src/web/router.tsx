@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { Action } from '../core/policy/index.ts';
+import { RequirePermission } from './components/RequirePermission.tsx';
+import { AccountPage } from './features/account/AccountPage.tsx';
+import { ApiKeysPage } from './features/api-keys/ApiKeysPage.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { InvitePage } from './features/auth/InvitePage.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { SetupPage } from './features/auth/SetupPage.tsx';
+import { AppFrame } from './features/frame/AppFrame.tsx';
+import { NotFoundPage } from './features/frame/NotFoundPage.tsx';
+import { RequireAuth } from './features/frame/RequireAuth.tsx';
+import { GroupDetailPage } from './features/groups/GroupDetailPage.tsx';
+import { GroupsPage } from './features/groups/GroupsPage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { UsersPage } from './features/users/UsersPage.tsx';
+
+const guarded = (action: Action, page: ReactNode) => (
+  <RequirePermission action={action}>{page}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/invite/:token', element: <InvitePage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppFrame />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'settings/account', element: <AccountPage /> },
+      { path: 'settings/users', element: guarded('user.list', <UsersPage />) },
+      { path: 'settings/groups', element: guarded('group.list', <GroupsPage />) },
+      { path: 'settings/groups/:id', element: guarded('group.list', <GroupDetailPage />) },
+      { path: 'settings/api-keys', element: <ApiKeysPage /> },
+      { path: 'settings/audit', element: guarded('audit.read', <AuditPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
