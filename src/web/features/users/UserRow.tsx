@@ -61,8 +61,12 @@ function RoleEditor({ user, onOutcome, onError }: RowProps) {
       return queryClient.invalidateQueries({ queryKey: usersKey });
     },
     onError: (err) => {
-      onError(err);
-      if (isApiError(err, 'revision_conflict')) void queryClient.invalidateQueries({ queryKey: usersKey });
+      if (isApiError(err, 'revision_conflict')) {
+        onOutcome({ kind: 'error', message: `${err.message} The list now shows the current values.` });
+        void queryClient.invalidateQueries({ queryKey: usersKey });
+      } else {
+        onError(err);
+      }
     },
   });
   return (
