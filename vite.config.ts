@@ -1,26 +1,15 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
 const webRoot = resolve(import.meta.dirname, 'src/web');
-
-/**
- * Keeps the app's root at src/web even when a caller passes another `root` inline (inline options
- * override this file; the server's first-start build passes the project root).
- */
-const pinRoot: Plugin = {
-  name: 'gloss:pin-web-root',
-  config: (config) => {
-    config.root = webRoot;
-  },
-};
 
 // The web app: sources in src/web, bundle in dist/web (served by the Gloss server, which builds it
 // on first start when it is missing). Everything is bundled; the app makes no requests off-site.
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [pinRoot, react()],
+  plugins: [react()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.ts';
 import { sweepExpiredAuthState } from '../src/server/modules/auth/housekeeping.ts';
 import { Agent } from './helpers/agent.ts';
 import { describeEachDialect, PASSWORD, uniqueEmail } from './helpers/env.ts';
@@ -307,5 +311,28 @@ describeEachDialect('housekeeping', (env) => {
     expect((await stale.get('/api/v1/auth/session')).status).toBe(401);
     const left = await env.deps.db.selectFrom('rate_limits').selectAll().execute();
     expect(left).toEqual([]);
+  });
+});
+
+describeEachDialect('serving the web app', (env) => {
+  it('serves index.html at the root and at client-side routes, never cached, and JSON 404s under /api', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'gloss-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Gloss</title>');
+    writeFileSync(join(webRoot, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const app = await buildApp({ ...env.deps, config: { ...env.deps.config, webRoot } }, { logger: false });
+    for (const url of ['/', '/login', '/settings/users?x=1']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('<title>Gloss</title>');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    const asset = await app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const api = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
+    await app.close();
+    rmSync(webRoot, { recursive: true });
   });
 });

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -145,10 +145,12 @@ async function serveWebApp(app: FastifyInstance, root: string) {
         reply.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
+  const sendApp = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  // The static handler refuses directory paths such as `/` itself, so the root is routed here.
+  app.get('/', { schema: { hide: true }, config: { action: 'public' } }, (_req, reply) => sendApp(reply));
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(index)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(index)) return sendApp(reply);
     return reply
       .status(404)
       .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });

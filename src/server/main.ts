@@ -22,7 +22,6 @@ async function ensureWebBuilt(webRoot: string, watch: boolean) {
   const { build } = await import('vite');
   console.log(watch ? 'building the web app (watching for changes)…' : 'building the web app (first start)…');
   const result = await build({
-    root: projectRoot,
     configFile: join(projectRoot, 'vite.config.ts'),
     build: { watch: watch ? {} : null },
   });
