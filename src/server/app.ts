@@ -14,7 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
-import { renderError } from './http/error-handler.ts';
+import { refuseNulCharacters, renderError, renderRoutingError } from './http/error-handler.ts';
 import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
@@ -57,6 +57,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
+    frameworkErrors: renderRoutingError,
   }).withTypeProvider<ZodTypeProvider>();
 
   const catalogue: RouteEntry[] = [];
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   renderError(app);
+  app.addHook('preValidation', refuseNulCharacters);
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from './errors.ts';
+import { AppError, invalid } from './errors.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
@@ -61,4 +61,45 @@ export function renderError(app: FastifyInstance) {
     }
     return reply.status(status).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises while matching the route (a malformed percent-escape or an over-long
+ * path parameter), before any route or the error handler above exists for the request.
+ */
+export function renderRoutingError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  return reply.status(status).send({
+    error: { code: 'invalid_request', message: `path: ${err.message}`, field: 'path' },
+  });
+}
+
+/**
+ * The dotted path of the first string (value or key) holding U+0000, if any. Iterative, so a
+ * deeply nested body cannot exhaust the stack.
+ */
+function nulPath(root: unknown): string | null {
+  const pending: [unknown, string][] = [[root, '']];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\0')) return path;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (key.includes('\0')) return childPath;
+        pending.push([child, childPath]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite can), so it is refused in every input up front,
+ * the same on both databases, rather than failing deep inside a query.
+ */
+export async function refuseNulCharacters(req: FastifyRequest) {
+  const field = nulPath(req.params) ?? nulPath(req.query) ?? nulPath(req.body);
+  if (field !== null) throw invalid(field || 'body', 'must not contain the NUL character (U+0000)');
 }

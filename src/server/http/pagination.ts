@@ -21,7 +21,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
     if (
       Array.isArray(key) &&
       key.length === arity &&
-      key.every((k) => typeof k === 'string' || typeof k === 'number')
+      key.every((k) => (typeof k === 'string' && !k.includes('\0')) || typeof k === 'number')
     ) {
       return key;
     }

@@ -250,6 +250,9 @@ export async function acceptInvite(
   input: { token: string; name: string; password: string },
 ) {
   const now = deps.clock();
+  // Check the token before the deliberately slow hash, so bad links cost the server nothing;
+  // the transaction checks it again and claims it.
+  await pendingInviteByToken(deps.db, input.token, now);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const invite = await pendingInviteByToken(trx, input.token, now);
