@@ -1,8 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect, PASSWORD, uniqueEmail } from './helpers/env.ts';
 
-const inviteToken = (url: string) => url.split('/invite/')[1]!;
-
 describeEachDialect('inviting users', (env) => {
   it('gives a one-time link that creates the account with the invited role', async () => {
     const email = uniqueEmail('new');
