@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 
 /** Ordered by name; add new migrations here. Never edit one that has shipped. */
