@@ -15,6 +15,7 @@ import { GroupDetailPage } from './features/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './features/groups/GroupsPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
+import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 
 const guarded = (action: Action, page: ReactNode) => (
   <RequirePermission action={action}>{page}</RequirePermission>
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'settings/account', element: <AccountPage /> },
+      { path: 'settings/workspace', element: guarded('workspace.read', <WorkspacePage />) },
       { path: 'settings/users', element: guarded('user.list', <UsersPage />) },
       { path: 'settings/groups', element: guarded('group.list', <GroupsPage />) },
       { path: 'settings/groups/:id', element: guarded('group.list', <GroupDetailPage />) },

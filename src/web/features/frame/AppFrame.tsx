@@ -84,6 +84,7 @@ function MainNav() {
   const user = useCurrentUser();
   const links = [
     { to: '/settings/account', label: 'Account', show: true },
+    { to: '/settings/workspace', label: 'Workspace', show: roleMay(user.role, 'workspace.read') },
     { to: '/settings/users', label: 'Users', show: roleMay(user.role, 'user.list') },
     { to: '/settings/groups', label: 'Groups', show: roleMay(user.role, 'group.list') },
     { to: '/settings/api-keys', label: 'API keys', show: true },

@@ -1,0 +1,45 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser, useE2E } from './helpers/browser.ts';
+
+const ADMIN = { name: 'Olu Ops', email: 'olu@example.test', password: 'ops passphrase 3' };
+
+describeInBrowser('workspace settings', () => {
+  const e2e = useE2E();
+
+  it('lets an Admin rename the workspace, and the header follows', async () => {
+    const server = await e2e.server({
+      beforeStart: async (gloss) => {
+        await gloss(
+          'create-admin',
+          '--email',
+          ADMIN.email,
+          '--password',
+          ADMIN.password,
+          '--name',
+          ADMIN.name,
+        );
+      },
+    });
+    const page = await (await e2e.context(server)).newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}`, exact: true }).waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Workspace', exact: true })
+      .click();
+    const name = page.getByLabel('Workspace name', { exact: true });
+    await name.fill('Northwind Annotation');
+    await page.getByRole('button', { name: 'Save workspace name', exact: true }).click();
+    await page.getByText('The workspace name was saved.').waitFor();
+    await page.getByRole('banner').getByText('Northwind Annotation').waitFor();
+
+    await page.reload();
+    expect(await page.getByLabel('Workspace name', { exact: true }).inputValue()).toBe(
+      'Northwind Annotation',
+    );
+  });
+});
