@@ -1,39 +1,24 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, type E2E, useE2E } from './helpers/browser.ts';
+import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
 import type { GlossServer } from './helpers/server.ts';
 
 // The issue's acceptance test: an Admin invites a Tasker, who accepts in another browser, signs
 // out and back in, and sees no admin pages; the audit log records both steps. The labels, button
 // names and headings used here are the contract with the web app.
 
-interface Person {
-  name: string;
-  email: string;
-  password: string;
-}
-
 const ADMIN: Person = { name: 'Ada Admin', email: 'ada@example.test', password: 'admin passphrase 1' };
 const TASKER: Person = { name: 'Bea Tasker', email: 'bea@example.test', password: 'tasker passphrase 2' };
 const WORKSPACE = 'Acme Labelling';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-const welcome = (page: Page, person: Person) =>
-  page.getByRole('heading', { name: `Welcome, ${person.name}`, exact: true });
 
 /** Uncaught exceptions in a page fail the test at the end, with what they were. */
 function trackPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`${page.url()}: ${String(err)}`));
   return errors;
-}
-
-async function signIn(page: Page, person: Person) {
-  await page.goto('/login');
-  await page.getByLabel('Email', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function expectRedirectedToLogin(page: Page, path: string) {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
+import { mainNav, signIn, welcome } from './helpers/pages.ts';
 
 const ADMIN = { name: 'Olu Ops', email: 'olu@example.test', password: 'ops passphrase 3' };
 
@@ -21,16 +22,10 @@ describeInBrowser('workspace settings', () => {
       },
     });
     const page = await (await e2e.context(server)).newPage();
-    await page.goto('/login');
-    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}`, exact: true }).waitFor();
+    await signIn(page, ADMIN);
+    await welcome(page, ADMIN).waitFor();
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Workspace', exact: true })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Workspace', exact: true }).click();
     const name = page.getByLabel('Workspace name', { exact: true });
     await name.fill('Northwind Annotation');
     await page.getByRole('button', { name: 'Save workspace name', exact: true }).click();
