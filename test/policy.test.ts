@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
-  type Action,
   type Actor,
   can,
+  type ProjectResource,
   type Resource,
   renderPermissionsMarkdown,
   type UserResource,
+  WORKSPACE_ACTIONS,
+  type WorkspaceAction,
 } from '../src/core/policy/index.ts';
-import { WORKSPACE_ROLES, type WorkspaceRole } from '../src/core/roles.ts';
+import type { DatasetAction, OntologyAction, ProjectAction } from '../src/core/policy/resource-policy.ts';
+import { PROJECT_ROLES, type ProjectRole, WORKSPACE_ROLES, type WorkspaceRole } from '../src/core/roles.ts';
 
 // The expected matrix is written out by hand from the product rules (DESIGN.md's reference
 // matrix and issue 2), independently of the policy table, so a slip in either shows up here.
@@ -33,7 +36,7 @@ const user = (role: WorkspaceRole, extra: Partial<UserResource> = {}): UserResou
 
 type Scenario = [label: string, resource: Resource, allowed: string];
 
-const MATRIX: Record<Action, Scenario[]> = {
+const MATRIX: Record<WorkspaceAction, Scenario[]> = {
   'account.read': [
     ['own account', { kind: 'own', ownerId: ME }, 'AWMT'],
     ['someone else’s', { kind: 'own', ownerId: 'other' }, ''],
@@ -117,6 +120,45 @@ const MATRIX: Record<Action, Scenario[]> = {
     ['a group the actor manages', { kind: 'group', id: 'g-managed' }, 'AW'],
     ['a group the actor belongs to', { kind: 'group', id: 'g-member' }, 'A'],
   ],
+  'project.create': [['workspace', { kind: 'workspace' }, 'AWM']],
+  'project.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
+  'dataset.create': [['workspace', { kind: 'workspace' }, 'AWM']],
+  'dataset.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
+  'ontology.create': [['workspace', { kind: 'workspace' }, 'AWM']],
+  'ontology.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
+};
+
+// Actions on one project, by the project role held: a(dmin) t(eam manager) b (annotator+reviewer)
+// r(eviewer) n (annotator). DESIGN.md §3's project matrix.
+const PROJECT_ROLE_LETTER: Record<ProjectRole, string> = {
+  admin: 'a',
+  team_manager: 't',
+  annotator_reviewer: 'b',
+  reviewer: 'r',
+  annotator: 'n',
+};
+const PROJECT_MATRIX: Record<ProjectAction, string> = {
+  'project.read': 'atbrn',
+  'project.update': 'at',
+  'project.set_status': 'at',
+  'project.manage_members': 'at',
+  'project.manage_datasets': 'a',
+  'project.switch_ontology': 'a',
+  'project.delete': 'a',
+  'project.annotate': 'atbn',
+  'project.review': 'atbr',
+};
+const SHARED_MATRIX: Record<DatasetAction | OntologyAction, string> = {
+  'dataset.read': 'au',
+  'dataset.attach': 'au',
+  'dataset.update': 'a',
+  'dataset.manage_members': 'a',
+  'dataset.delete': 'a',
+  'ontology.read': 'au',
+  'ontology.use': 'au',
+  'ontology.update': 'a',
+  'ontology.manage_members': 'a',
+  'ontology.delete': 'a',
 };
 
 const LETTER: Record<WorkspaceRole, string> = {
@@ -128,10 +170,64 @@ const LETTER: Record<WorkspaceRole, string> = {
 
 describe('the permission policy', () => {
   it('has an expected row for every action it defines, and no other', () => {
-    expect(Object.keys(MATRIX).sort()).toEqual([...ACTIONS].sort());
+    expect(
+      [...Object.keys(MATRIX), ...Object.keys(PROJECT_MATRIX), ...Object.keys(SHARED_MATRIX)].sort(),
+    ).toEqual([...ACTIONS].sort());
   });
 
-  for (const action of ACTIONS) {
+  const project = (role: ProjectRole | null): ProjectResource => ({ kind: 'project', id: 'p', role });
+  for (const [action, allowed] of Object.entries(PROJECT_MATRIX) as [ProjectAction, string][]) {
+    for (const role of PROJECT_ROLES) {
+      const expected = allowed.includes(PROJECT_ROLE_LETTER[role]);
+      it(`${expected ? 'lets' : 'refuses'} a project ${role} ${action}`, () => {
+        const resource =
+          action === 'project.manage_members'
+            ? { kind: 'project_member' as const, project: project(role), role: 'annotator' as const }
+            : project(role);
+        expect(can(actor('member'), action, resource as never)).toBe(expected);
+      });
+    }
+    it(`lets a workspace Admin ${action} on any project, and nobody without a role`, () => {
+      const resource =
+        action === 'project.manage_members'
+          ? { kind: 'project_member' as const, project: project(null), role: 'admin' as const }
+          : project(null);
+      expect(can(actor('admin'), action, resource as never)).toBe(true);
+      for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
+        expect(can(actor(role), action, resource as never)).toBe(false);
+      }
+    });
+  }
+
+  it('lets a Team Manager manage collaborators except Admins', () => {
+    const tm = project('team_manager');
+    expect(
+      can(actor('member'), 'project.manage_members', {
+        kind: 'project_member',
+        project: tm,
+        role: 'reviewer',
+      }),
+    ).toBe(true);
+    expect(
+      can(actor('member'), 'project.manage_members', { kind: 'project_member', project: tm, role: 'admin' }),
+    ).toBe(false);
+  });
+
+  for (const [action, allowed] of Object.entries(SHARED_MATRIX) as [
+    DatasetAction | OntologyAction,
+    string,
+  ][]) {
+    const kind = action.startsWith('dataset.') ? 'dataset' : 'ontology';
+    for (const role of ['admin', 'user', null] as const) {
+      const expected = role !== null && allowed.includes(role[0]!);
+      it(`${expected ? 'lets' : 'refuses'} a ${kind} ${role ?? 'outsider'} ${action}`, () => {
+        expect(can(actor('tasker'), action, { kind, id: 'x', role } as never)).toBe(expected);
+        expect(can(actor('admin'), action, { kind, id: 'x', role } as never)).toBe(true);
+      });
+    }
+  }
+
+  for (const action of WORKSPACE_ACTIONS) {
     for (const [label, resource, allowed] of MATRIX[action]) {
       for (const role of WORKSPACE_ROLES) {
         const expected = allowed.includes(LETTER[role]);

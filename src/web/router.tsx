@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import type { Action } from '../core/policy/index.ts';
+import type { WorkspaceAction } from '../core/policy/index.ts';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage.tsx';
@@ -17,7 +17,7 @@ import { HomePage } from './features/home/HomePage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 
-const guarded = (action: Action, page: ReactNode) => (
+const guarded = (action: WorkspaceAction, page: ReactNode) => (
   <RequirePermission action={action}>{page}</RequirePermission>
 );
 

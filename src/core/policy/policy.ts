@@ -1,5 +1,15 @@
 import { WORKSPACE_ROLES, type WorkspaceRole } from '../roles.ts';
 import {
+  canOnResource,
+  DATASET_ACTIONS,
+  isResourceAction,
+  ONTOLOGY_ACTIONS,
+  PROJECT_ACTIONS,
+  type ResourceAction,
+  type ResourceOfScoped,
+  type ScopedResource,
+} from './resource-policy.ts';
+import {
   belongsToGroup,
   groupVisibleTo,
   isSelf,
@@ -55,6 +65,12 @@ const adminOnly = <R extends Resource>(): Record<WorkspaceRole, Grant<R>> => ({
 });
 
 const spec = <R extends Resource>(s: ActionSpec<R>) => s;
+const creators = <R extends Resource>(): Record<WorkspaceRole, Grant<R>> => ({
+  admin: all,
+  workforce_manager: all,
+  member: all,
+  tasker: none,
+});
 
 const managedTaskers = scoped<UserResource>('Taskers they see', workforceManagerManages);
 const visibleGroups = scoped<GroupResource>('groups they belong to', (a, g) => belongsToGroup(a, g.id));
@@ -200,27 +216,75 @@ export const POLICY = {
     summary: 'Add or remove group managers',
     grants: { admin: all, workforce_manager: managedGroups, member: none, tasker: none },
   }),
+
+  'project.create': spec<WorkspaceResource>({
+    area: 'Projects, datasets and ontologies',
+    summary: 'Create a project (its creator becomes its Admin)',
+    grants: creators(),
+  }),
+  'project.list': spec<WorkspaceResource>({
+    area: 'Projects, datasets and ontologies',
+    summary: 'List projects (results: every project for Admins, else those one holds a role on)',
+    grants: everyone(all),
+  }),
+  'dataset.create': spec<WorkspaceResource>({
+    area: 'Projects, datasets and ontologies',
+    summary: 'Create a dataset (its creator becomes its Admin)',
+    grants: creators(),
+  }),
+  'dataset.list': spec<WorkspaceResource>({
+    area: 'Projects, datasets and ontologies',
+    summary: 'List datasets (results: every dataset for Admins, else those shared with one)',
+    grants: everyone(all),
+  }),
+  'ontology.create': spec<WorkspaceResource>({
+    area: 'Projects, datasets and ontologies',
+    summary: 'Create an ontology (its creator becomes its Admin)',
+    grants: creators(),
+  }),
+  'ontology.list': spec<WorkspaceResource>({
+    area: 'Projects, datasets and ontologies',
+    summary: 'List ontologies (results: every ontology for Admins, else those shared with one)',
+    grants: everyone(all),
+  }),
 } satisfies Record<string, ActionSpec<never>>;
 
-export type Action = keyof typeof POLICY;
-export const ACTIONS = Object.keys(POLICY) as Action[];
+export type WorkspaceAction = keyof typeof POLICY;
+export type Action = WorkspaceAction | ResourceAction;
+export const WORKSPACE_ACTIONS = Object.keys(POLICY) as WorkspaceAction[];
+export const ACTIONS: Action[] = [
+  ...WORKSPACE_ACTIONS,
+  ...PROJECT_ACTIONS,
+  ...DATASET_ACTIONS,
+  ...ONTOLOGY_ACTIONS,
+];
 
-type ResourceOf<A extends Action> = (typeof POLICY)[A] extends ActionSpec<infer R> ? R : never;
+type WorkspaceResourceOf<A extends WorkspaceAction> =
+  (typeof POLICY)[A] extends ActionSpec<infer R> ? R : never;
+export type ResourceOf<A extends Action> = A extends WorkspaceAction
+  ? WorkspaceResourceOf<A>
+  : A extends ResourceAction
+    ? ResourceOfScoped<A>
+    : never;
 
-export function grantOf<A extends Action>(action: A, role: WorkspaceRole): Grant<ResourceOf<A>> {
-  return POLICY[action].grants[role] as Grant<ResourceOf<A>>;
+export function grantOf<A extends WorkspaceAction>(
+  action: A,
+  role: WorkspaceRole,
+): Grant<WorkspaceResourceOf<A>> {
+  return POLICY[action].grants[role] as Grant<WorkspaceResourceOf<A>>;
 }
 
 /** The single decision point: may `actor` perform `action` on `resource`? */
 export function can<A extends Action>(actor: Actor, action: A, resource: ResourceOf<A>): boolean {
-  const grant = grantOf(action, actor.role);
+  if (isResourceAction(action)) return canOnResource(actor, action, resource as ScopedResource);
+  const grant = grantOf(action as WorkspaceAction, actor.role);
   switch (grant.kind) {
     case 'all':
       return true;
     case 'none':
       return false;
     case 'scoped':
-      return grant.test(actor, resource);
+      return grant.test(actor, resource as never);
   }
 }
 

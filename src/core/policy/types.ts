@@ -43,6 +43,13 @@ export interface OwnResource {
   ownerId: string;
 }
 
+export type {
+  DatasetResource,
+  OntologyResource,
+  ProjectMemberResource,
+  ProjectResource,
+} from './resource-policy.ts';
+
 export type Resource =
   | UserResource
   | InviteResource

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { WorkspaceRole } from '../../core/roles.ts';
+import type { ProjectRole, ProjectStatus, SharedResourceRole, WorkspaceRole } from '../../core/roles.ts';
 
 // Portable column conventions (the same on SQLite and PostgreSQL):
 // ids are UUIDv7 text, times are ISO-8601 UTC text (they sort as strings), JSON is text,
@@ -101,6 +101,116 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface DatasetsTable {
+  id: string;
+  name: string;
+  description: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+/** A role on a dataset, ontology or project, held by a user or by every member of a group. */
+export interface AccessTable<Role extends string> {
+  principal_type: 'user' | 'group';
+  principal_id: string;
+  role: Role;
+  added_at: string;
+  added_by: string | null;
+}
+
+export type DataUnitKind = 'image' | 'image_group' | 'video' | 'text';
+
+export interface DataUnitsTable {
+  id: string;
+  dataset_id: string;
+  kind: DataUnitKind;
+  title: string;
+  source: 'upload' | 'import' | 'manifest';
+  storage_key: string | null;
+  external_url: string | null;
+  mime_type: string | null;
+  size_bytes: number | null;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  fps: number | null;
+  frame_count: number | null;
+  thumbnail_key: string | null;
+  /** JSON object, as text. */
+  metadata: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+export interface DataUnitItemsTable {
+  unit_id: string;
+  position: number;
+  storage_key: string | null;
+  external_url: string | null;
+  mime_type: string | null;
+  size_bytes: number | null;
+  width: number | null;
+  height: number | null;
+  thumbnail_key: string | null;
+}
+
+export interface OntologiesTable {
+  id: string;
+  name: string;
+  description: string;
+  current_version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+export interface OntologyVersionsTable {
+  ontology_id: string;
+  version: number;
+  /** The ontology document (src/core/ontology), JSON as text. */
+  schema: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  name: string;
+  description: string;
+  status: ProjectStatus;
+  status_reason: string | null;
+  status_changed_at: string;
+  ontology_id: string | null;
+  ontology_version: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
+export interface ProjectTagsTable {
+  project_id: string;
+  tag: string;
+}
+
+export interface ProjectDatasetsTable {
+  project_id: string;
+  dataset_id: string;
+  attached_at: string;
+}
+
+export interface TasksTable {
+  id: string;
+  project_id: string;
+  data_unit_id: string;
+  created_at: string;
+}
+
 export interface DB {
   workspace: WorkspaceTable;
   users: UsersTable;
@@ -112,6 +222,18 @@ export interface DB {
   group_managers: GroupManagersTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
+  datasets: DatasetsTable;
+  dataset_access: AccessTable<SharedResourceRole> & { dataset_id: string };
+  data_units: DataUnitsTable;
+  data_unit_items: DataUnitItemsTable;
+  ontologies: OntologiesTable;
+  ontology_access: AccessTable<SharedResourceRole> & { ontology_id: string };
+  ontology_versions: OntologyVersionsTable;
+  projects: ProjectsTable;
+  project_members: AccessTable<ProjectRole> & { project_id: string };
+  project_tags: ProjectTagsTable;
+  project_datasets: ProjectDatasetsTable;
+  tasks: TasksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,4 +1,4 @@
-import { type Action, type Actor, can, grantOf } from '../../core/policy/index.ts';
+import { type Actor, can, grantOf, type WorkspaceAction } from '../../core/policy/index.ts';
 import type { WorkspaceRole } from '../../core/roles.ts';
 import type { User } from '../api/client.ts';
 
@@ -7,7 +7,8 @@ import type { User } from '../api/client.ts';
 // what the API returned (the server has the last word either way).
 
 /** Whether `role` holds `action` on anything at all (always, or under some condition). */
-export const roleMay = (role: WorkspaceRole, action: Action) => grantOf(action, role).kind !== 'none';
+export const roleMay = (role: WorkspaceRole, action: WorkspaceAction) =>
+  grantOf(action, role).kind !== 'none';
 
 /** The policy's view of the signed-in user; group ids are filled in where a screen knows them. */
 export const actorOf = (user: User, managedGroupIds: readonly string[] = []): Actor => ({
