@@ -12,7 +12,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, migrateToLatest, openDatabase } from '../src/server/db/database.ts';
 import { newId, nowIso } from '../src/server/db/ids.ts';
-import { createMailer } from '../src/server/mail/mailer.ts';
+import { createDeps } from '../src/server/deps.ts';
 
 const USERS = 2000;
 const AUDIT_ROWS = 20_000;
@@ -123,7 +123,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
   try {
     await migrateToLatest(database.db);
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', GLOSS_DATA_DIR: tmpdir() });
-    const deps = { db: database.db, dialect, config, clock: Date.now, mailer: createMailer(null) };
+    const deps = createDeps(config, database);
     const app = await buildApp(deps, { logger: false });
     await app.ready();
     const setup = await app.inject({

@@ -4,7 +4,7 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.ts';
-import { createMailer } from '../src/server/mail/mailer.ts';
+import { createDeps } from '../src/server/deps.ts';
 
 export const SCHEMA_FILE = new URL('../src/web/api/schema.d.ts', import.meta.url);
 
@@ -18,16 +18,7 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   const database = openDatabase('sqlite::memory:');
   try {
     await migrateToLatest(database.db);
-    const app = await buildApp(
-      {
-        db: database.db,
-        dialect: database.dialect,
-        config,
-        clock: Date.now,
-        mailer: createMailer(null),
-      },
-      { logger: false },
-    );
+    const app = await buildApp(createDeps(config, database), { logger: false });
     try {
       await app.ready();
       return app.swagger() as OpenAPI3;

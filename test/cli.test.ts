@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { createMailer } from '../src/server/mail/mailer.ts';
+import { createDeps } from '../src/server/deps.ts';
 import { Agent } from './helpers/agent.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from './helpers/databases.ts';
 
@@ -52,10 +52,7 @@ for (const dialect of testDialects()) {
       expect(res.stdout).toContain('created Admin ops@example.test');
 
       const config = loadConfig({ DATABASE_URL: database.url });
-      const app = await buildApp(
-        { db: database.db, dialect, config, clock: Date.now, mailer: createMailer(null) },
-        { logger: false },
-      );
+      const app = await buildApp(createDeps(config, database), { logger: false });
       const admin = await new Agent(app).login('ops@example.test', 'a long enough secret');
       expect(admin.user!.role).toBe('admin');
       const audit = await admin.get('/api/v1/audit?action=user.create_admin');

@@ -29,6 +29,15 @@ const EnvSchema = z.object({
   GLOSS_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   GLOSS_SMTP_URL: z.string().optional(),
   GLOSS_SMTP_FROM: z.string().default('Gloss <gloss@localhost>'),
+  GLOSS_STORAGE: z.enum(['local', 's3']).default('local'),
+  GLOSS_MEDIA_DIR: z.string().optional(),
+  GLOSS_S3_BUCKET: z.string().optional(),
+  GLOSS_S3_PREFIX: z.string().default(''),
+  GLOSS_S3_ENDPOINT: z.url().optional(),
+  GLOSS_S3_REGION: z.string().default('us-east-1'),
+  GLOSS_S3_ACCESS_KEY_ID: z.string().optional(),
+  GLOSS_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  GLOSS_S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export interface Config {
@@ -46,9 +55,28 @@ export interface Config {
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
   smtp: { url: string; from: string } | null;
   webRoot: string;
+  storage: {
+    backend: 'local' | 's3';
+    /** Root directory of the local backend. */
+    localRoot: string;
+    s3: {
+      bucket: string;
+      prefix: string;
+      endpoint: string | undefined;
+      region: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    } | null;
+  };
 }
 
 export class ConfigError extends Error {}
+
+function requireSetting(value: string | undefined, name: string, because: string): string {
+  if (!value) throw new ConfigError(`Invalid setting ${name}: required when ${because}`);
+  return value;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -78,5 +106,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtp: e.GLOSS_SMTP_URL ? { url: e.GLOSS_SMTP_URL, from: e.GLOSS_SMTP_FROM } : null,
     webRoot: resolve(import.meta.dirname, '../../dist/web'),
+    storage: {
+      backend: e.GLOSS_STORAGE,
+      localRoot: resolve(e.GLOSS_MEDIA_DIR ?? resolve(dataDir, 'media')),
+      s3:
+        e.GLOSS_STORAGE === 's3'
+          ? {
+              bucket: requireSetting(e.GLOSS_S3_BUCKET, 'GLOSS_S3_BUCKET', 'GLOSS_STORAGE=s3'),
+              prefix: e.GLOSS_S3_PREFIX,
+              endpoint: e.GLOSS_S3_ENDPOINT,
+              region: e.GLOSS_S3_REGION,
+              accessKeyId: e.GLOSS_S3_ACCESS_KEY_ID,
+              secretAccessKey: e.GLOSS_S3_SECRET_ACCESS_KEY,
+              forcePathStyle: e.GLOSS_S3_FORCE_PATH_STYLE,
+            }
+          : null,
+    },
   };
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
-import type { DialectName } from './db/database.ts';
+import type { Database, DialectName } from './db/database.ts';
 import type { DB } from './db/schema.ts';
-import type { Mailer } from './mail/mailer.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createStorage, type Storage } from './storage/index.ts';
 
 /** Everything a service may touch, passed explicitly so tests can give it a fake clock. */
 export interface AppDeps {
@@ -11,4 +12,17 @@ export interface AppDeps {
   config: Config;
   clock: () => number;
   mailer: Mailer;
+  storage: Storage;
+}
+
+/** The one place the server's dependencies are put together from its configuration. */
+export function createDeps(config: Config, database: Database, clock: () => number = Date.now): AppDeps {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    clock,
+    mailer: createMailer(config.smtp),
+    storage: createStorage(config),
+  };
 }

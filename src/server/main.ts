@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
-import { createMailer } from './mail/mailer.ts';
+import { createDeps } from './deps.ts';
 import { sweepExpiredAuthState } from './modules/auth/housekeeping.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -39,13 +39,7 @@ export async function startServer(opts: { watchWeb: boolean }) {
   await ensureWebBuilt(config.webRoot, opts.watchWeb);
   const database = openDatabase(config.databaseUrl);
   const applied = await migrateToLatest(database.db);
-  const deps = {
-    db: database.db,
-    dialect: database.dialect,
-    config,
-    clock: Date.now,
-    mailer: createMailer(config.smtp),
-  };
+  const deps = createDeps(config, database);
   const app = await buildApp(deps);
   if (applied.length) app.log.info({ applied }, 'applied migrations');
 

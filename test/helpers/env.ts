@@ -5,7 +5,7 @@ import { type App, buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { DialectName } from '../../src/server/db/database.ts';
 import type { AppDeps } from '../../src/server/deps.ts';
-import { createMailer } from '../../src/server/mail/mailer.ts';
+import { createDeps } from '../../src/server/deps.ts';
 import { Agent } from './agent.ts';
 import { createTestDatabase, testDialects } from './databases.ts';
 
@@ -42,13 +42,7 @@ export async function createTestEnv(
   const database = await createTestDatabase(dialect);
   const clock = new FakeClock();
   const config = loadConfig({ DATABASE_URL: database.url, GLOSS_PUBLIC_URL: 'http://gloss.test', ...env });
-  const deps: AppDeps = {
-    db: database.db,
-    dialect: database.dialect,
-    config,
-    clock: clock.read,
-    mailer: createMailer(config.smtp),
-  };
+  const deps: AppDeps = createDeps(config, database, clock.read);
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 

@@ -1,0 +1,148 @@
+import type { Executor } from '../../db/database.ts';
+
+/** The sharing tables: who holds which role on a dataset, an ontology or a project. */
+export const ACCESS_TABLES = {
+  dataset: { table: 'dataset_access', owner: 'dataset_id' },
+  ontology: { table: 'ontology_access', owner: 'ontology_id' },
+  project: { table: 'project_members', owner: 'project_id' },
+} as const;
+
+export type SharedKind = keyof typeof ACCESS_TABLES;
+
+/**
+ * Every role `userId` holds on one resource: granted to them directly, or to a group they
+ * belong to (membership is read live, so joining a group grants its access at once).
+ */
+export async function rolesHeld(db: Executor, kind: SharedKind, resourceId: string, userId: string) {
+  const { table, owner } = ACCESS_TABLES[kind];
+  const rows = await db
+    .selectFrom(table as 'dataset_access')
+    .select('role')
+    .where(owner as 'dataset_id', '=', resourceId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
+        eb.and([
+          eb('principal_type', '=', 'group'),
+          eb(
+            'principal_id',
+            'in',
+            eb
+              .selectFrom('group_members')
+              .select('group_members.group_id')
+              .where('group_members.user_id', '=', userId),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.role as string);
+}
+
+/** A subquery of the ids of every resource of `kind` that `userId` holds any role on. */
+export function idsAccessibleTo(db: Executor, kind: SharedKind, userId: string) {
+  const { table, owner } = ACCESS_TABLES[kind];
+  return db
+    .selectFrom(table as 'dataset_access')
+    .select(`${owner} as id` as 'dataset_id as id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
+        eb.and([
+          eb('principal_type', '=', 'group'),
+          eb(
+            'principal_id',
+            'in',
+            eb
+              .selectFrom('group_members')
+              .select('group_members.group_id')
+              .where('group_members.user_id', '=', userId),
+          ),
+        ]),
+      ]),
+    );
+}
+
+export interface AccessEntry {
+  principal_type: 'user' | 'group';
+  principal_id: string;
+  role: string;
+  added_at: string;
+  added_by: string | null;
+  name: string | null;
+  email: string | null;
+}
+
+/** The collaborators of one resource, users and groups, with their names. */
+export function listAccess(db: Executor, kind: SharedKind, resourceId: string): Promise<AccessEntry[]> {
+  const { table, owner } = ACCESS_TABLES[kind];
+  return db
+    .selectFrom(`${table} as a` as 'dataset_access as a')
+    .leftJoin('users as u', (j) => j.onRef('u.id', '=', 'a.principal_id').on('a.principal_type', '=', 'user'))
+    .leftJoin('groups as g', (j) =>
+      j.onRef('g.id', '=', 'a.principal_id').on('a.principal_type', '=', 'group'),
+    )
+    .select(['a.principal_type', 'a.principal_id', 'a.role', 'a.added_at', 'a.added_by', 'u.email as email'])
+    .select((eb) => eb.fn.coalesce('u.name', 'g.name').as('name'))
+    .where(`a.${owner}` as 'a.dataset_id', '=', resourceId)
+    .orderBy('a.principal_type', 'desc')
+    .orderBy('name')
+    .execute() as Promise<AccessEntry[]>;
+}
+
+export async function findAccess(
+  db: Executor,
+  kind: SharedKind,
+  resourceId: string,
+  principal: { type: 'user' | 'group'; id: string },
+) {
+  const { table, owner } = ACCESS_TABLES[kind];
+  return db
+    .selectFrom(table as 'dataset_access')
+    .select(['role'])
+    .where(owner as 'dataset_id', '=', resourceId)
+    .where('principal_type', '=', principal.type)
+    .where('principal_id', '=', principal.id)
+    .executeTakeFirst();
+}
+
+export async function putAccess(
+  db: Executor,
+  kind: SharedKind,
+  resourceId: string,
+  grant: { type: 'user' | 'group'; id: string; role: string; by: string | null; at: string },
+) {
+  const { table, owner } = ACCESS_TABLES[kind];
+  await db
+    .insertInto(table as 'dataset_access')
+    .values({
+      [owner]: resourceId,
+      principal_type: grant.type,
+      principal_id: grant.id,
+      role: grant.role,
+      added_at: grant.at,
+      added_by: grant.by,
+    } as never)
+    .onConflict((oc) =>
+      oc
+        .columns([owner as 'dataset_id', 'principal_type', 'principal_id'])
+        .doUpdateSet({ role: grant.role as never }),
+    )
+    .execute();
+}
+
+export async function deleteAccess(
+  db: Executor,
+  kind: SharedKind,
+  resourceId: string,
+  principal: { type: 'user' | 'group'; id: string },
+) {
+  const { table, owner } = ACCESS_TABLES[kind];
+  const res = await db
+    .deleteFrom(table as 'dataset_access')
+    .where(owner as 'dataset_id', '=', resourceId)
+    .where('principal_type', '=', principal.type)
+    .where('principal_id', '=', principal.id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

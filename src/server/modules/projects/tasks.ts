@@ -1,0 +1,53 @@
+import type { Executor } from '../../db/database.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+
+const CHUNK = 500;
+
+/**
+ * Each data unit of a dataset attached to a project is one task of that project. Call inside the
+ * transaction that adds units to a dataset, or attaches a dataset to a project; units that
+ * already have a task in a project are skipped, so calling it twice is harmless.
+ */
+export async function createTasksForUnits(
+  trx: Executor,
+  target: { datasetId: string; projectId?: string; unitIds?: readonly string[] },
+  now: number,
+): Promise<number> {
+  let projects = trx
+    .selectFrom('project_datasets')
+    .select('project_id')
+    .where('dataset_id', '=', target.datasetId);
+  if (target.projectId) projects = projects.where('project_id', '=', target.projectId);
+  const projectIds = (await projects.execute()).map((r) => r.project_id);
+  if (projectIds.length === 0) return 0;
+
+  let unitIds = target.unitIds;
+  if (!unitIds) {
+    const rows = await trx
+      .selectFrom('data_units')
+      .select('id')
+      .where('dataset_id', '=', target.datasetId)
+      .execute();
+    unitIds = rows.map((r) => r.id);
+  }
+  let created = 0;
+  for (const projectId of projectIds) {
+    for (let i = 0; i < unitIds.length; i += CHUNK) {
+      const chunk = unitIds.slice(i, i + CHUNK);
+      const res = await trx
+        .insertInto('tasks')
+        .values(
+          chunk.map((unitId) => ({
+            id: newId(now),
+            project_id: projectId,
+            data_unit_id: unitId,
+            created_at: nowIso(now),
+          })),
+        )
+        .onConflict((oc) => oc.columns(['project_id', 'data_unit_id']).doNothing())
+        .executeTakeFirst();
+      created += Number(res.numInsertedRows ?? 0);
+    }
+  }
+  return created;
+}
