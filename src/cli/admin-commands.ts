@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { loadConfig } from '../server/config.ts';
 import { migrateToLatest, openDatabase } from '../server/db/database.ts';
+import { createDeps } from '../server/deps.ts';
 import { Email, Password, PersonName } from '../server/http/schemas.ts';
-import { createMailer } from '../server/mail/mailer.ts';
 import { createAdmin } from '../server/modules/auth/service.ts';
 
 export async function runMigrate() {
@@ -32,13 +32,7 @@ export async function runCreateAdmin(args: Record<string, string | undefined>) {
   const database = openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database.db);
-    const deps = {
-      db: database.db,
-      dialect: database.dialect,
-      config,
-      clock: Date.now,
-      mailer: createMailer(null),
-    };
+    const deps = createDeps(config, database);
     const { email, password, name } = parsed.data;
     const user = await createAdmin(deps, { email, password, name: name ?? email.split('@')[0]! });
     console.log(`created Admin ${user.email} (${user.id})`);

@@ -46,7 +46,7 @@ export async function createTasksForUnits(
         )
         .onConflict((oc) => oc.columns(['project_id', 'data_unit_id']).doNothing())
         .executeTakeFirst();
-      created += Number(res.numInsertedRows ?? 0);
+      created += Number(res.numInsertedOrUpdatedRows ?? 0);
     }
   }
   return created;
