@@ -51,3 +51,18 @@ export async function createTasksForUnits(
   }
   return created;
 }
+
+/**
+ * Removes a project's tasks for one dataset's units (when the dataset is detached). Returns how
+ * many went. Tasks carry no work yet; once the workflow issue adds labels this rule is revisited.
+ */
+export async function deleteTasksOfDataset(trx: Executor, projectId: string, datasetId: string) {
+  const res = await trx
+    .deleteFrom('tasks')
+    .where('project_id', '=', projectId)
+    .where('data_unit_id', 'in', (eb) =>
+      eb.selectFrom('data_units').select('data_units.id').where('data_units.dataset_id', '=', datasetId),
+    )
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
