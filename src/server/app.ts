@@ -21,6 +21,7 @@ import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { ontologyRoutes } from './modules/ontologies/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { workspaceRoutes } from './modules/workspace/routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     workspaceRoutes,
     userRoutes,
     groupRoutes,
+    ontologyRoutes,
     projectRoutes,
     auditRoutes,
   ]) {
