@@ -101,9 +101,11 @@ describeEachDialect('project status', (env) => {
     }
     expect(await tableCounts(env)).toEqual(before);
 
+    env.clock.advance(1000);
     const started = await setStatus(env, as.team_manager, project, 'in_progress', 'Kick-off done');
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     expect(started.body).toMatchObject({ status: 'in_progress', statusReason: 'Kick-off done' });
+    env.clock.advance(1000);
     const paused = await setStatus(env, as.admin, project, 'paused', 'Waiting for the new ontology');
     expect(paused.body.status).toBe('paused');
     const stale = await put(as.admin, `/api/v1/projects/${project}/status`, {
