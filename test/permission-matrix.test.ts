@@ -5,7 +5,6 @@ import type { WorkspaceRole } from '../src/core/roles.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect, PASSWORD, type TestEnv, uniqueEmail } from './helpers/env.ts';
 import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
-import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
 
 // Every route the API exposes, tried by every workspace role. The roles that may act are written
 // here by hand from the product rules (DESIGN.md's matrix), as letters A(dmin) W(orkforce manager)
@@ -64,39 +63,6 @@ async function sharedOntology(w: World) {
     role: 'user',
   });
   return o.body as { id: string; revision: number };
-}
-
-/**
- * A project the Admin made: the Member is its Team Manager, the group (Member and Tasker) its
- * Annotators, the Workforce Manager holds no role. Optionally with a one-unit dataset and a status.
- */
-async function matrixProject(w: World, opts: { withTask?: boolean; status?: string } = {}) {
-  const dataset = opts.withTask ? await datasetFixture(w.env, { units: 1 }) : null;
-  const p = await fixture(w).post('/api/v1/projects', {
-    name: `Matrix project ${uniqueEmail()}`,
-    tags: ['matrix'],
-    datasetIds: dataset ? [dataset.id] : [],
-    members: [
-      { principalType: 'user', principalId: w.as.member.user!.id, role: 'team_manager' },
-      { principalType: 'group', principalId: w.groupId, role: 'annotator' },
-    ],
-  });
-  let revision = p.body.revision as number;
-  if (opts.status) {
-    const s = await fixture(w).request('PUT', `/api/v1/projects/${p.body.id}/status`, {
-      status: opts.status,
-      reason: 'matrix',
-      revision,
-    });
-    revision = s.body.revision;
-  }
-  const tasks = await fixture(w).get(`/api/v1/projects/${p.body.id}/tasks`);
-  return {
-    id: p.body.id as string,
-    revision,
-    datasetId: dataset?.id ?? null,
-    taskId: (tasks.body.items[0]?.id ?? null) as string | null,
-  };
 }
 
 /**
@@ -575,136 +541,6 @@ const PROBES: Probe[] = [
       url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).taskId}`,
     }),
   },
-  {
-    route: 'GET /api/v1/projects',
-    allowed: 'AWMT',
-    call: async () => ({ method: 'GET', url: '/api/v1/projects' }),
-  },
-  {
-    route: 'POST /api/v1/projects',
-    allowed: 'AWM',
-    call: async () => ({ method: 'POST', url: '/api/v1/projects', body: { name: 'Matrix', tags: ['m'] } }),
-  },
-  {
-    route: 'GET /api/v1/project-tags',
-    allowed: 'AWMT',
-    call: async () => ({ method: 'GET', url: '/api/v1/project-tags' }),
-  },
-  {
-    route: 'GET /api/v1/projects/:id',
-    allowed: 'AMT',
-    call: async (w) => ({ method: 'GET', url: `/api/v1/projects/${(await matrixProject(w)).id}` }),
-  },
-  {
-    route: 'PATCH /api/v1/projects/:id',
-    allowed: 'AM',
-    call: async (w) => {
-      const p = await matrixProject(w);
-      return {
-        method: 'PATCH',
-        url: `/api/v1/projects/${p.id}`,
-        body: { name: 'Renamed', revision: p.revision },
-      };
-    },
-  },
-  {
-    route: 'DELETE /api/v1/projects/:id',
-    allowed: 'A',
-    call: async (w) => ({
-      method: 'DELETE',
-      url: `/api/v1/projects/${(await matrixProject(w, { withTask: true })).id}`,
-    }),
-  },
-  {
-    route: 'PUT /api/v1/projects/:id/status',
-    allowed: 'AM',
-    call: async (w) => {
-      const p = await matrixProject(w);
-      return {
-        method: 'PUT',
-        url: `/api/v1/projects/${p.id}/status`,
-        body: { status: 'in_progress', reason: 'Go', revision: p.revision },
-      };
-    },
-  },
-  {
-    route: 'POST /api/v1/projects/:id/datasets',
-    allowed: 'A',
-    call: async (w) => {
-      const p = await matrixProject(w);
-      const dataset = await datasetFixture(w.env, { units: 2 });
-      return { method: 'POST', url: `/api/v1/projects/${p.id}/datasets`, body: { datasetId: dataset.id } };
-    },
-  },
-  {
-    route: 'DELETE /api/v1/projects/:id/datasets/:datasetId',
-    allowed: 'A',
-    call: async (w) => {
-      const p = await matrixProject(w, { withTask: true });
-      return { method: 'DELETE', url: `/api/v1/projects/${p.id}/datasets/${p.datasetId}` };
-    },
-  },
-  {
-    route: 'PUT /api/v1/projects/:id/ontology',
-    allowed: 'A',
-    call: async (w) => {
-      const p = await matrixProject(w);
-      const ontology = await ontologyFixture(w.env);
-      return {
-        method: 'PUT',
-        url: `/api/v1/projects/${p.id}/ontology`,
-        body: { ontologyId: ontology.id, version: 1, revision: p.revision },
-      };
-    },
-  },
-  {
-    route: 'GET /api/v1/projects/:id/members',
-    allowed: 'AMT',
-    call: async (w) => ({ method: 'GET', url: `/api/v1/projects/${(await matrixProject(w)).id}/members` }),
-  },
-  {
-    route: 'PUT /api/v1/projects/:id/members',
-    allowed: 'AM',
-    call: async (w) => {
-      const p = await matrixProject(w);
-      const target = await freshTaskerInvitedByManager(w);
-      return {
-        method: 'PUT',
-        url: `/api/v1/projects/${p.id}/members`,
-        body: { principalType: 'user', principalId: target.id, role: 'reviewer' },
-      };
-    },
-  },
-  {
-    route: 'DELETE /api/v1/projects/:id/members/:principalType/:principalId',
-    allowed: 'AM',
-    call: async (w) => {
-      const p = await matrixProject(w);
-      const target = await freshTaskerInvitedByManager(w);
-      await fixture(w).request('PUT', `/api/v1/projects/${p.id}/members`, {
-        principalType: 'user',
-        principalId: target.id,
-        role: 'reviewer',
-      });
-      return { method: 'DELETE', url: `/api/v1/projects/${p.id}/members/user/${target.id}` };
-    },
-  },
-  {
-    route: 'GET /api/v1/projects/:id/tasks',
-    allowed: 'AM',
-    call: async (w) => ({
-      method: 'GET',
-      url: `/api/v1/projects/${(await matrixProject(w, { withTask: true })).id}/tasks`,
-    }),
-  },
-  {
-    route: 'GET /api/v1/tasks/:id',
-    allowed: 'AMT',
-    call: async (w) => ({
-      method: 'GET',
-      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).taskId}`,
-    }),
-  },
 ];
 
 const TABLES = [
@@ -717,11 +553,6 @@ const TABLES = [
   'group_members',
   'group_managers',
   'audit_log',
-  'projects',
-  'project_members',
-  'project_tags',
-  'project_datasets',
-  'tasks',
   'projects',
   'project_members',
   'project_tags',
