@@ -98,6 +98,26 @@ async function matrixProject(w: World, opts: { withTask?: boolean; status?: stri
   };
 }
 
+/** A dataset the Admin made and shared, as User, with the group the Member and Tasker belong to. */
+async function sharedDataset(w: World) {
+  const d = await fixture(w).post('/api/v1/datasets', { name: `Matrix dataset ${uniqueEmail()}` });
+  await fixture(w).request('PUT', `/api/v1/datasets/${d.body.id}/access`, {
+    principalType: 'group',
+    principalId: w.groupId,
+    role: 'user',
+  });
+  return d.body as { id: string; revision: number };
+}
+
+/** One data unit (registered by URL) in a dataset shared with the group. */
+async function sharedUnit(w: World) {
+  const d = await sharedDataset(w);
+  const res = await fixture(w).post(`/api/v1/datasets/${d.id}/manifest`, {
+    items: [{ url: 'https://media.example.test/one.jpg' }],
+  });
+  return res.body.created[0] as { id: string; revision: number };
+}
+
 const PROBES: Probe[] = [
   {
     route: 'GET /api/v1/auth/session',
@@ -541,6 +561,98 @@ const PROBES: Probe[] = [
       url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).taskId}`,
     }),
   },
+  {
+    route: 'GET /api/v1/datasets',
+    allowed: 'AWMT',
+    call: async () => ({ method: 'GET', url: '/api/v1/datasets' }),
+  },
+  {
+    route: 'POST /api/v1/datasets',
+    allowed: 'AWM',
+    call: async () => ({
+      method: 'POST',
+      url: '/api/v1/datasets',
+      body: { name: `Dataset ${uniqueEmail()}` },
+    }),
+  },
+  {
+    route: 'GET /api/v1/datasets/:id',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/datasets/${(await sharedDataset(w)).id}` }),
+  },
+  {
+    route: 'PATCH /api/v1/datasets/:id',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/datasets/${(await sharedDataset(w)).id}`,
+      body: { description: 'edited', revision: 1 },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/datasets/:id',
+    allowed: 'A',
+    call: async (w) => ({ method: 'DELETE', url: `/api/v1/datasets/${(await sharedDataset(w)).id}` }),
+  },
+  {
+    route: 'GET /api/v1/datasets/:id/access',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/datasets/${(await sharedDataset(w)).id}/access` }),
+  },
+  {
+    route: 'PUT /api/v1/datasets/:id/access',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'PUT',
+      url: `/api/v1/datasets/${(await sharedDataset(w)).id}/access`,
+      body: { principalType: 'user', principalId: w.as.member.user!.id, role: 'admin' },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/datasets/:id/access/:principalType/:principalId',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'DELETE',
+      url: `/api/v1/datasets/${(await sharedDataset(w)).id}/access/group/${w.groupId}`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/datasets/:id/units',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/datasets/${(await sharedDataset(w)).id}/units` }),
+  },
+  {
+    route: 'POST /api/v1/datasets/:id/units',
+    allowed: 'A',
+    call: async (w) => {
+      const body = new FormData();
+      body.append('files', new Blob(['# notes\n']), 'notes.md');
+      return { method: 'POST', url: `/api/v1/datasets/${(await sharedDataset(w)).id}/units`, body };
+    },
+  },
+  {
+    route: 'POST /api/v1/datasets/:id/manifest',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/datasets/${(await sharedDataset(w)).id}/manifest`,
+      body: { items: [{ key: 'imports/matrix/a.jpg' }] },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/data-units/:id',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'PATCH',
+      url: `/api/v1/data-units/${(await sharedUnit(w)).id}`,
+      body: { title: 'Renamed unit', revision: 1 },
+    }),
+  },
+  {
+    route: 'DELETE /api/v1/data-units/:id',
+    allowed: 'A',
+    call: async (w) => ({ method: 'DELETE', url: `/api/v1/data-units/${(await sharedUnit(w)).id}` }),
+  },
 ];
 
 const TABLES = [
@@ -561,6 +673,10 @@ const TABLES = [
   'ontologies',
   'ontology_versions',
   'ontology_access',
+  'datasets',
+  'dataset_access',
+  'data_units',
+  'data_unit_items',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

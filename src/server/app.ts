@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { datasetRoutes } from './modules/datasets/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     ontologyRoutes,
     projectRoutes,
     auditRoutes,
+    datasetRoutes,
   ]) {
     await app.register(routes, { deps });
   }

@@ -38,6 +38,12 @@ const EnvSchema = z.object({
   GLOSS_S3_ACCESS_KEY_ID: z.string().optional(),
   GLOSS_S3_SECRET_ACCESS_KEY: z.string().optional(),
   GLOSS_S3_FORCE_PATH_STYLE: bool.default(false),
+  GLOSS_UPLOAD_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024 * 1024),
+  GLOSS_UPLOAD_MAX_FILES: z.coerce.number().int().min(1).default(1000),
 });
 
 export interface Config {
@@ -55,6 +61,8 @@ export interface Config {
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMs: number };
   smtp: { url: string; from: string } | null;
   webRoot: string;
+  /** Browser uploads of media: the size of one file, and how many files one request may carry. */
+  upload: { maxFileBytes: number; maxFiles: number };
   storage: {
     backend: 'local' | 's3';
     /** Root directory of the local backend. */
@@ -106,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtp: e.GLOSS_SMTP_URL ? { url: e.GLOSS_SMTP_URL, from: e.GLOSS_SMTP_FROM } : null,
     webRoot: resolve(import.meta.dirname, '../../dist/web'),
+    upload: { maxFileBytes: e.GLOSS_UPLOAD_MAX_FILE_BYTES, maxFiles: e.GLOSS_UPLOAD_MAX_FILES },
     storage: {
       backend: e.GLOSS_STORAGE,
       localRoot: resolve(e.GLOSS_MEDIA_DIR ?? resolve(dataDir, 'media')),

@@ -1,0 +1,220 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Decoder, type EbmlTag } from 'ebml';
+import { imageSize } from 'image-size';
+import { createFile, Log, type Movie, MP4BoxBuffer } from 'mp4box';
+import sharp from 'sharp';
+import { isText, ProbeError, SNIFF_BYTES, type Sniffed, sniff } from './sniff.ts';
+
+export { ProbeError, type Sniffed, sniff, typeFromName } from './sniff.ts';
+
+// Reads what Gloss records about a media file at import: its type (by content), image size,
+// video duration, frame rate and frame count (mp4box for MP4/QuickTime, node-ebml for WebM),
+// and a thumbnail for images (sharp, longest side at most THUMBNAIL_SIZE).
+
+export const THUMBNAIL_SIZE = 256;
+/** Images larger than this are not decoded (a decompression bomb guard). */
+const MAX_IMAGE_PIXELS = 268_402_689;
+/** Text units are read whole to check their encoding; larger text files are refused. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+export interface ProbedMedia extends Sniffed {
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  fps: number | null;
+  frameCount: number | null;
+  /** A JPEG thumbnail (images only). */
+  thumbnail: Buffer | null;
+}
+
+Log.setLogLevel(() => {});
+
+async function readHead(path: string): Promise<{ head: Buffer; size: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Probes the file at `path`, uploaded or found under the name `name`. Throws ProbeError. */
+export async function probeFile(path: string, name: string): Promise<ProbedMedia> {
+  const { head, size } = await readHead(path);
+  const type = sniff(head, name, head.length === size);
+  const base = {
+    ...type,
+    sizeBytes: size,
+    width: null,
+    height: null,
+    durationMs: null,
+    fps: null,
+    frameCount: null,
+    thumbnail: null,
+  };
+  if (type.kind === 'image') return { ...base, ...(await probeImage(await readFile(path), type)) };
+  if (type.kind === 'video') {
+    const video = type.mimeType === 'video/webm' ? await probeWebm(path) : await probeMp4(path, size);
+    return { ...base, ...video };
+  }
+  if (size > MAX_TEXT_BYTES) throw new ProbeError('file_too_large', 'Text files are limited to 64 MiB.');
+  if (!isText(await readFile(path), true)) {
+    throw new ProbeError('broken_file', 'The text is not valid UTF-8 (or holds NUL characters).');
+  }
+  return base;
+}
+
+async function probeImage(bytes: Buffer, type: Sniffed) {
+  let dims: { width?: number; height?: number; type?: string };
+  try {
+    dims = imageSize(bytes);
+  } catch (err) {
+    throw new ProbeError(
+      'broken_file',
+      `The ${type.ext.toUpperCase()} header is unreadable (${(err as Error).message}).`,
+    );
+  }
+  if (!dims.width || !dims.height) throw new ProbeError('broken_file', 'The image has no size.');
+  let thumbnail: Buffer;
+  try {
+    // Decoding the whole image for the thumbnail also proves the file is intact.
+    thumbnail = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
+      .rotate()
+      .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+  } catch (err) {
+    throw new ProbeError('broken_file', `The image cannot be decoded (${(err as Error).message}).`);
+  }
+  return { width: dims.width, height: dims.height, thumbnail };
+}
+
+/** MP4/QuickTime: mp4box reads the movie header (wherever it sits in the file) and the tracks. */
+async function probeMp4(path: string, size: number) {
+  const file = createFile();
+  let movie: Movie | null = null;
+  let failure: string | null = null;
+  file.onReady = (info) => {
+    movie = info;
+  };
+  file.onError = (_module: string, message: string) => {
+    failure = message;
+  };
+  let offset = 0;
+  let next = 0;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const ab = chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength);
+      const buf = MP4BoxBuffer.fromArrayBuffer(ab, offset);
+      offset += chunk.byteLength;
+      // mp4box says where it wants the next bytes; skipping mdat saves reading the whole file.
+      if (buf.fileStart + chunk.byteLength <= next) continue;
+      next = file.appendBuffer(buf, offset >= size);
+      if (movie || failure) break;
+    }
+    file.flush();
+  } catch (err) {
+    failure = (err as Error).message;
+  } finally {
+    stream.destroy();
+  }
+  const info = movie as Movie | null;
+  if (!info)
+    throw new ProbeError('broken_file', `No readable movie header${failure ? ` (${failure})` : ''}.`);
+  const track = info.videoTracks[0];
+  if (!track) throw new ProbeError('unsupported_type', 'The file holds no video track.');
+  // Some writers leave the movie header's duration at 0; the track's samples still say it.
+  const durationMs =
+    info.timescale && info.duration > 0 ? Math.round((info.duration / info.timescale) * 1000) : null;
+  const trackSeconds = track.timescale ? (track.samples_duration || track.duration) / track.timescale : 0;
+  const frameCount = track.nb_samples || null;
+  const fps = frameCount && trackSeconds > 0 ? round3(frameCount / trackSeconds) : null;
+  return {
+    width: track.video?.width ?? (track.track_width || null),
+    height: track.video?.height ?? (track.track_height || null),
+    durationMs: durationMs ?? (trackSeconds ? Math.round(trackSeconds * 1000) : null),
+    fps,
+    frameCount,
+  };
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * WebM: node-ebml walks the elements. Duration and the video track come from the headers; the
+ * frame count is the number of blocks of the video track (the whole file is read for that), and
+ * the frame rate is the track's DefaultDuration when given, else frames over duration.
+ */
+async function probeWebm(path: string) {
+  let timecodeScale = 1_000_000;
+  let durationTicks: number | null = null;
+  const tracks: {
+    number?: number;
+    type?: number;
+    defaultDuration?: number;
+    width?: number;
+    height?: number;
+  }[] = [];
+  let current: (typeof tracks)[number] | null = null;
+  const blocks = new Map<number, number>();
+  const decoder = new Decoder();
+  decoder.on('data', ([event, tag]: ['start' | 'tag' | 'end', EbmlTag]) => {
+    if (event === 'start' && tag.name === 'TrackEntry') {
+      current = {};
+      tracks.push(current);
+    } else if (event === 'end' && tag.name === 'TrackEntry') current = null;
+    if (event !== 'tag') return;
+    const v = typeof tag.value === 'number' ? tag.value : undefined;
+    switch (tag.name) {
+      case 'TimecodeScale':
+        if (v) timecodeScale = v;
+        break;
+      case 'Duration':
+        if (v !== undefined) durationTicks = v;
+        break;
+      case 'TrackNumber':
+        if (current) current.number = v;
+        break;
+      case 'TrackType':
+        if (current) current.type = v;
+        break;
+      case 'DefaultDuration':
+        if (current) current.defaultDuration = v;
+        break;
+      case 'PixelWidth':
+        if (current) current.width = v;
+        break;
+      case 'PixelHeight':
+        if (current) current.height = v;
+        break;
+      case 'SimpleBlock':
+      case 'Block':
+        if (tag.track !== undefined) blocks.set(tag.track, (blocks.get(tag.track) ?? 0) + 1);
+        break;
+    }
+  });
+  try {
+    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), decoder);
+  } catch (err) {
+    throw new ProbeError('broken_file', `The WebM structure is unreadable (${(err as Error).message}).`);
+  }
+  const video = tracks.find((t) => t.type === 1);
+  if (!video)
+    throw new ProbeError(
+      tracks.length ? 'unsupported_type' : 'broken_file',
+      'The file holds no video track.',
+    );
+  const durationMs = durationTicks === null ? null : Math.round((durationTicks * timecodeScale) / 1e6);
+  const frameCount = video.number !== undefined ? (blocks.get(video.number) ?? 0) || null : null;
+  let fps: number | null = null;
+  if (video.defaultDuration) fps = round3(1e9 / video.defaultDuration);
+  else if (frameCount && durationMs) fps = round3(frameCount / (durationMs / 1000));
+  return { width: video.width ?? null, height: video.height ?? null, durationMs, fps, frameCount };
+}
