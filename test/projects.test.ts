@@ -336,6 +336,8 @@ describeEachDialect('projects', (env) => {
     expect(await snapshot(env, project.id)).toEqual(before);
 
     expect((await tm.delete(`${url}/user/${other.user!.id}`)).status).toBe(200);
+    const again = await tm.delete(`${url}/user/${other.user!.id}`);
+    expect(again.status).toBe(404);
     const shares = (await auditOf(env, project.id)).filter((a) => a.action.startsWith('project.'));
     expect(shares.map((a) => a.action)).toContain('project.unshare');
   });
@@ -491,7 +493,7 @@ describeEachDialect('projects', (env) => {
         datasetId: dataset.id,
         kind: 'text',
         metadata: { fixture: true },
-        itemCount: 0,
+        itemCount: 1,
         fileUrl: `/api/v1/data-units/${dataset.unitIds[0]}/file`,
         thumbnailUrl: null,
       },

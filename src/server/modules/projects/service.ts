@@ -613,11 +613,10 @@ async function memberChange(
 ) {
   const loaded = await visibleProject(trx, ctx.actor, id);
   const old = ((await findAccess(trx, 'project', id, principal))?.role ?? null) as ProjectRole | null;
-  const role = strongestProjectRole([old, newRole].filter((r): r is ProjectRole => r !== null));
-  if (
-    !role ||
-    !can(ctx.actor, 'project.manage_members', { kind: 'project_member', project: loaded.resource, role })
-  ) {
+  // Removing someone who holds nothing is checked as the weakest change (then answered 404).
+  const role =
+    strongestProjectRole([old, newRole].filter((r): r is ProjectRole => r !== null)) ?? 'annotator';
+  if (!can(ctx.actor, 'project.manage_members', { kind: 'project_member', project: loaded.resource, role })) {
     throw forbidden(
       role === 'admin' ? 'grant, change or remove the Admin role' : 'manage this project’s collaborators',
     );
