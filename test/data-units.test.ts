@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
 import { ProbeError, sniff } from '../src/server/media-probe/index.ts';
 import { brokenJpeg, form, html, jpeg, mp4, png, webm, webp } from './fixtures/media.ts';
@@ -426,3 +428,79 @@ it('sniffs by content, not by name', () => {
   // A multi-byte character cut by the sniff window is still text.
   expect(sniff(Buffer.from('héllo').subarray(0, 2), 'a.txt', false).kind).toBe('text');
 });
+
+const run = promisify(execFile);
+const gloss = (args: string[], env: Record<string, string>) =>
+  run(process.execPath, ['bin/gloss.mjs', ...args], {
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
+  );
+
+describeEachDialect(
+  'the import commands',
+  (env) => {
+    const cliEnv = () => ({ DATABASE_URL: env.deps.config.databaseUrl, GLOSS_MEDIA_DIR: mediaDir });
+
+    it('imports a folder recursively as the system, reporting failed files and exiting 1', async () => {
+      const ds = await env.admin.post('/api/v1/datasets', { name: uniqueName() });
+      const dir = mkdtempSync(join(tmpdir(), 'gloss-import-'));
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'a.png'), await png());
+      writeFileSync(join(dir, 'sub', 'b.jpg'), await jpeg());
+      writeFileSync(join(dir, 'sub', 'broken.jpg'), await brokenJpeg());
+      writeFileSync(join(dir, 'notes.md'), '# notes');
+      writeFileSync(join(dir, '.DS_Store'), 'junk');
+      const res = await gloss(['import-media', ds.body.id, dir], cliEnv());
+      expect(res.code, res.stderr).toBe(1);
+      expect(res.stdout).toContain('imported 3 of 4 files');
+      expect(res.stderr).toContain('failed: sub/broken.jpg: broken_file');
+      const units = await env.admin.get(`/api/v1/datasets/${ds.body.id}/units`);
+      expect(units.body.items.map((u: { title: string }) => u.title)).toEqual(['a.png', 'notes.md', 'b.jpg']);
+      expect(units.body.items[0]).toMatchObject({ source: 'import', width: 32, height: 24 });
+      const audit = await env.admin.get(`/api/v1/audit?targetId=${ds.body.id}&action=dataset.add_units`);
+      expect(audit.body.items[0]).toMatchObject({
+        actorKind: 'system',
+        after: { source: 'import', count: 3 },
+      });
+
+      const clean = mkdtempSync(join(tmpdir(), 'gloss-import-'));
+      writeFileSync(join(clean, 'ok.webp'), await webp());
+      const ok = await gloss(['import-media', ds.body.id, clean], cliEnv());
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('imported 1 of 1 files');
+    });
+
+    it('registers JSON and CSV manifests, and refuses bad arguments', async () => {
+      const ds = await env.admin.post('/api/v1/datasets', { name: uniqueName() });
+      const dir = mkdtempSync(join(tmpdir(), 'gloss-manifest-'));
+      writeFileSync(
+        join(dir, 'm.json'),
+        JSON.stringify({ items: [{ key: 'imports/a.jpg' }, { url: 'https://cdn.example.test/b.mp4' }] }),
+      );
+      writeFileSync(join(dir, 'm.csv'), 'key,url\nimports/c.png,\n,file:///etc/passwd\n');
+      const json = await gloss(['import-manifest', ds.body.id, join(dir, 'm.json')], cliEnv());
+      expect(json.code, json.stderr).toBe(0);
+      expect(json.stdout).toContain('registered 2 of 2 items');
+      const csv = await gloss(['import-manifest', ds.body.id, join(dir, 'm.csv')], cliEnv());
+      expect(csv.code).toBe(1);
+      expect(csv.stdout).toContain('registered 1 of 2 items');
+      expect(csv.stderr).toContain('failed: item 1: url');
+      expect((await env.admin.get(`/api/v1/datasets/${ds.body.id}`)).body.unitCount).toBe(3);
+
+      const badId = await gloss(['import-manifest', 'nope', join(dir, 'm.json')], cliEnv());
+      expect(badId.code).toBe(1);
+      expect(badId.stderr).toContain('DATASET_ID');
+      const missing = await gloss(['import-media', ds.body.id, join(dir, 'nowhere')], cliEnv());
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('does not exist');
+    });
+  },
+  { GLOSS_MEDIA_DIR: mediaDir },
+);

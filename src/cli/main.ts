@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/main.ts';
 import { runCreateAdmin, runMigrate } from './admin-commands.ts';
+import { runImportManifest, runImportMedia } from './media-commands.ts';
 
 const USAGE = `gloss <command> [options]
 
@@ -10,6 +11,9 @@ Commands:
   migrate                       apply database migrations and exit
   create-admin --email E --password P [--name N]
                                 create a workspace Admin (first run, or to regain access)
+  import-media DATASET_ID PATH  add every image, video and text file under PATH (recursive) to a dataset
+  import-manifest DATASET_ID FILE
+                                register the object-storage keys or URLs of a .json or .csv manifest
 
 Configuration comes from environment variables; see the README.`;
 
@@ -34,6 +38,12 @@ async function main(argv: string[]) {
       await runCreateAdmin(values);
       return;
     }
+    case 'import-media':
+      await runImportMedia(rest);
+      return;
+    case 'import-manifest':
+      await runImportManifest(rest);
+      return;
     case undefined:
     case 'help':
     case '--help':

@@ -8,12 +8,17 @@ import { AuditPage } from './features/audit/AuditPage.tsx';
 import { InvitePage } from './features/auth/InvitePage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { SetupPage } from './features/auth/SetupPage.tsx';
+import { DatasetPage } from './features/datasets/DatasetPage.tsx';
+import { DatasetsPage } from './features/datasets/DatasetsPage.tsx';
 import { AppFrame } from './features/frame/AppFrame.tsx';
 import { NotFoundPage } from './features/frame/NotFoundPage.tsx';
 import { RequireAuth } from './features/frame/RequireAuth.tsx';
 import { GroupDetailPage } from './features/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './features/groups/GroupsPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { NewProjectPage } from './features/projects/NewProjectPage.tsx';
+import { ProjectPage } from './features/projects/ProjectPage.tsx';
+import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 
@@ -33,6 +38,11 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'projects', element: guarded('project.list', <ProjectsPage />) },
+      { path: 'projects/new', element: guarded('project.create', <NewProjectPage />) },
+      { path: 'projects/:id', element: <ProjectPage /> },
+      { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
+      { path: 'datasets/:id', element: <DatasetPage /> },
       { path: 'settings/account', element: <AccountPage /> },
       { path: 'settings/workspace', element: guarded('workspace.read', <WorkspacePage />) },
       { path: 'settings/users', element: guarded('user.list', <UsersPage />) },

@@ -98,6 +98,20 @@ function MainNav() {
             Home
           </NavLink>
         </li>
+        {roleMay(user.role, 'project.list') ? (
+          <li>
+            <NavLink to="/projects" className="nav-link">
+              Projects
+            </NavLink>
+          </li>
+        ) : null}
+        {roleMay(user.role, 'dataset.list') ? (
+          <li>
+            <NavLink to="/datasets" className="nav-link">
+              Datasets
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
       <p className="nav-section" id="nav-settings">
         Settings
