@@ -365,6 +365,38 @@ describeEachDialect('projects', (env) => {
     expect((await owner.delete(`${url}/user/${owner.user!.id}`)).status).toBe(200);
   });
 
+  it('keeps one Admin grant when both Admins are removed at once', async () => {
+    const a = await env.user('member');
+    const b = await env.user('member');
+    const project = await createProject(a, {
+      members: [{ principalType: 'user', principalId: b.user!.id, role: 'admin' }],
+    });
+    const url = `/api/v1/projects/${project.id}/members/user`;
+    const results = await Promise.all([
+      env.admin.delete(`${url}/${a.user!.id}`),
+      env.admin.delete(`${url}/${b.user!.id}`),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const admins = await env.deps.db
+      .selectFrom('project_members')
+      .select('principal_id')
+      .where('project_id', '=', project.id)
+      .where('role', '=', 'admin')
+      .execute();
+    expect(admins).toHaveLength(1);
+  });
+
+  it('attaches a dataset once when the same attach arrives twice at once', async () => {
+    const dataset = await datasetFixture(env, { units: 3 });
+    const project = await createProject(env.admin);
+    const results = await Promise.all([
+      env.admin.post(`/api/v1/projects/${project.id}/datasets`, { datasetId: dataset.id }),
+      env.admin.post(`/api/v1/projects/${project.id}/datasets`, { datasetId: dataset.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await env.admin.get(`/api/v1/projects/${project.id}`)).body.taskCount).toBe(3);
+  });
+
   it('refuses people the caller cannot see and deactivated users as collaborators', async () => {
     const wm = await env.user('workforce_manager');
     const stranger = await env.user('member');

@@ -198,6 +198,19 @@ export async function rolesOnProjects(db: Executor, userId: string, projectIds: 
   return map;
 }
 
+/**
+ * Holds the project row until the transaction ends (a no-op update: PostgreSQL locks the row;
+ * SQLite runs one write transaction at a time anyway), so checks like "the last Admin grant"
+ * cannot be raced by a concurrent change to the same project.
+ */
+export async function lockProject(db: Executor, id: string) {
+  await db
+    .updateTable('projects')
+    .set((eb) => ({ revision: eb.ref('revision') }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function countAdminGrants(db: Executor, projectId: string) {
   const row = await db
     .selectFrom('project_members')

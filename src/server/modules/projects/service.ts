@@ -38,6 +38,7 @@ import {
   isAttached,
   listProjects,
   listTasks,
+  lockProject,
   ontologyNames,
   type ProjectSort,
   type ProjectWithCount,
@@ -611,6 +612,7 @@ async function memberChange(
   principal: Principal,
   newRole: ProjectRole | null,
 ) {
+  await lockProject(trx, id);
   const loaded = await visibleProject(trx, ctx.actor, id);
   const old = ((await findAccess(trx, 'project', id, principal))?.role ?? null) as ProjectRole | null;
   // Removing someone who holds nothing is checked as the weakest change (then answered 404).
