@@ -16,6 +16,8 @@ import { RequireAuth } from './features/frame/RequireAuth.tsx';
 import { GroupDetailPage } from './features/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './features/groups/GroupsPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { OntologiesPage } from './features/ontologies/OntologiesPage.tsx';
+import { OntologyEditorPage } from './features/ontologies/OntologyEditorPage.tsx';
 import { NewProjectPage } from './features/projects/NewProjectPage.tsx';
 import { ProjectPage } from './features/projects/ProjectPage.tsx';
 import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', element: <ProjectPage /> },
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },
+      { path: 'ontologies', element: guarded('ontology.list', <OntologiesPage />) },
+      { path: 'ontologies/:id', element: guarded('ontology.list', <OntologyEditorPage />) },
       { path: 'settings/account', element: <AccountPage /> },
       { path: 'settings/workspace', element: guarded('workspace.read', <WorkspacePage />) },
       { path: 'settings/users', element: guarded('user.list', <UsersPage />) },

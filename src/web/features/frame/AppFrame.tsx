@@ -112,6 +112,13 @@ function MainNav() {
             </NavLink>
           </li>
         ) : null}
+        {roleMay(user.role, 'ontology.list') ? (
+          <li>
+            <NavLink to="/ontologies" className="nav-link">
+              Ontologies
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
       <p className="nav-section" id="nav-settings">
         Settings
