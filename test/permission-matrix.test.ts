@@ -118,6 +118,45 @@ async function sharedUnit(w: World) {
   return res.body.created[0] as { id: string; revision: number };
 }
 
+/**
+ * A data unit with a stored file, thumbnail and image item, in the dataset of an In progress
+ * matrix project: the Member (its Team Manager) and the Tasker (an Annotator through the group)
+ * may fetch its media; the Workforce Manager holds no role on it or its dataset.
+ */
+async function mediaUnit(w: World) {
+  const p = await matrixProject(w, { withTask: true, status: 'in_progress' });
+  const { db, storage } = w.env.deps;
+  const unit = await db
+    .selectFrom('data_units')
+    .select('id')
+    .where('dataset_id', '=', p.datasetId!)
+    .executeTakeFirstOrThrow();
+  const file = `datasets/${p.datasetId}/${unit.id}/matrix.txt`;
+  const thumb = `datasets/${p.datasetId}/${unit.id}/matrix-thumb.webp`;
+  await storage.put(file, Buffer.from('matrix'), 'text/plain');
+  await storage.put(thumb, Buffer.from('thumb'), 'image/webp');
+  await db
+    .updateTable('data_units')
+    .set({ storage_key: file, thumbnail_key: thumb })
+    .where('id', '=', unit.id)
+    .execute();
+  await db
+    .insertInto('data_unit_items')
+    .values({
+      unit_id: unit.id,
+      position: 0,
+      storage_key: file,
+      external_url: null,
+      mime_type: 'image/png',
+      size_bytes: 6,
+      width: null,
+      height: null,
+      thumbnail_key: thumb,
+    })
+    .execute();
+  return unit.id;
+}
+
 const PROBES: Probe[] = [
   {
     route: 'GET /api/v1/auth/session',
@@ -652,6 +691,26 @@ const PROBES: Probe[] = [
     route: 'DELETE /api/v1/data-units/:id',
     allowed: 'A',
     call: async (w) => ({ method: 'DELETE', url: `/api/v1/data-units/${(await sharedUnit(w)).id}` }),
+  },
+  {
+    route: 'GET /api/v1/data-units/:id/file',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/data-units/${await mediaUnit(w)}/file` }),
+  },
+  {
+    route: 'GET /api/v1/data-units/:id/thumbnail',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/data-units/${await mediaUnit(w)}/thumbnail` }),
+  },
+  {
+    route: 'GET /api/v1/data-units/:id/items/:position/file',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/data-units/${await mediaUnit(w)}/items/0/file` }),
+  },
+  {
+    route: 'GET /api/v1/data-units/:id/items/:position/thumbnail',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/data-units/${await mediaUnit(w)}/items/0/thumbnail` }),
   },
 ];
 

@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { mediaRoutes } from './modules/media/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     ontologyRoutes,
     projectRoutes,
     auditRoutes,
+    mediaRoutes,
     datasetRoutes,
   ]) {
     await app.register(routes, { deps });
