@@ -17,7 +17,7 @@ import { GroupDetailPage } from './features/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './features/groups/GroupsPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { OntologiesPage } from './features/ontologies/OntologiesPage.tsx';
-import { OntologyEditorPage } from './features/ontologies/OntologyEditorPage.tsx';
+import { NewOntologyPage, OntologyEditorPage } from './features/ontologies/OntologyEditorPage.tsx';
 import { NewProjectPage } from './features/projects/NewProjectPage.tsx';
 import { ProjectPage } from './features/projects/ProjectPage.tsx';
 import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },
       { path: 'ontologies', element: guarded('ontology.list', <OntologiesPage />) },
+      { path: 'ontologies/new', element: guarded('ontology.create', <NewOntologyPage />) },
       { path: 'ontologies/:id', element: guarded('ontology.list', <OntologyEditorPage />) },
       { path: 'settings/account', element: <AccountPage /> },
       { path: 'settings/workspace', element: guarded('workspace.read', <WorkspacePage />) },

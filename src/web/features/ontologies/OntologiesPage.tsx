@@ -1,15 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { emptyOntology } from '../../../core/ontology/index.ts';
 import { SHARED_RESOURCE_ROLE_LABELS } from '../../../core/roles.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
-import { Dialog } from '../../components/Dialog.tsx';
-import { TextAreaField, TextField } from '../../components/Field.tsx';
+import { TextField } from '../../components/Field.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Empty, Loading, LoadMore } from '../../components/States.tsx';
-import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useDebounced } from '../../lib/hooks.ts';
 import { roleMay } from '../../lib/permissions.ts';
@@ -18,7 +15,7 @@ import { ontologiesKey, ontologyKey, readJsonFile, useOntologyList } from './que
 
 export function OntologiesPage() {
   const me = useCurrentUser();
-  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const [q, setQ] = useState('');
   const query = useDebounced(q);
   const ontologies = useOntologyList(query);
@@ -34,14 +31,13 @@ export function OntologiesPage() {
           mayCreate ? (
             <>
               <ImportButton />
-              <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              <button type="button" className="btn btn-primary" onClick={() => navigate('/ontologies/new')}>
                 New ontology
               </button>
             </>
           ) : null
         }
       />
-      {creating ? <NewOntologyDialog onClose={() => setCreating(false)} /> : null}
       <Card>
         <search className="filters" aria-label="Filter ontologies">
           <TextField
@@ -101,66 +97,8 @@ export function OntologiesPage() {
   );
 }
 
-/** Creates an empty ontology and opens it in the editor. */
-function NewOntologyDialog({ onClose }: { onClose: () => void }) {
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const create = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/ontologies', {
-          body: { name, description: description.trim() || undefined, schema: emptyOntology() },
-        }),
-      ),
-    onSuccess: (ontology) => {
-      queryClient.setQueryData(ontologyKey(ontology.id), ontology);
-      void queryClient.invalidateQueries({ queryKey: [...ontologiesKey, 'list'] });
-      onClose();
-      navigate(`/ontologies/${ontology.id}`);
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    create.mutate();
-  };
-  return (
-    <Dialog title="New ontology" onClose={onClose}>
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorAlert error={create.error} />
-        <TextField
-          label="Ontology name"
-          name="name"
-          required
-          maxLength={200}
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextAreaField
-          label="Description"
-          name="description"
-          maxLength={2000}
-          rows={3}
-          hint="Optional."
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <SubmitButton busy={create.isPending}>Create ontology</SubmitButton>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
 /** Creates a new ontology from an exported JSON file. */
 function ImportButton() {
-  const input = useRef<HTMLInputElement>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const importFile = useMutation({
@@ -184,7 +122,6 @@ function ImportButton() {
       <label className="btn" aria-disabled={importFile.isPending || undefined}>
         Import ontology
         <input
-          ref={input}
           type="file"
           accept="application/json,.json"
           className="visually-hidden"

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { type ChangeEvent, type FormEvent, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
+  emptyOntology,
   exportFileName,
   issuesOn,
   issueText,
@@ -31,6 +32,11 @@ import {
   useOntology,
 } from './queries.ts';
 
+/** The editor for a new ontology: nothing is stored until "Save ontology". */
+export function NewOntologyPage() {
+  return <OntologyEditor key="new" ontology={null} />;
+}
+
 export function OntologyEditorPage() {
   const { id = '' } = useParams();
   const ontology = useOntology(id);
@@ -51,19 +57,35 @@ export function OntologyEditorPage() {
 
 const asDocument = (o: OntologyDetail) => o.schema as unknown as OntologyDocument;
 
-function OntologyEditor({ ontology }: { ontology: OntologyDetail }) {
+function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
   const queryClient = useQueryClient();
-  const readOnly = ontology.myRole !== 'admin';
-  const saved = asDocument(ontology);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const readOnly = ontology !== null && ontology.myRole !== 'admin';
+  const saved = useMemo(() => (ontology ? asDocument(ontology) : emptyOntology()), [ontology]);
   const [doc, setDoc] = useState<OntologyDocument>(saved);
+  const [name, setName] = useState(ontology?.name ?? '');
+  const [description, setDescription] = useState(ontology?.description ?? '');
+  // Arriving from the first save of a new ontology: say so until the next edit.
+  const [justSaved, setJustSaved] = useState(Boolean((location.state as { saved?: boolean } | null)?.saved));
   const [notice, setNotice] = useState<string | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const validation = useMemo(() => validateOntology(doc), [doc]);
   const issues = validation.issues;
-  const dirty = useMemo(() => JSON.stringify(doc) !== JSON.stringify(saved), [doc, saved]);
+  const nameProblem = name.trim() ? null : 'must not be empty';
+  const dirty =
+    JSON.stringify(doc) !== JSON.stringify(saved) ||
+    name.trim() !== (ontology?.name ?? '') ||
+    description.trim() !== (ontology?.description ?? '');
+
+  const touched = () => {
+    setNotice(null);
+    setJustSaved(false);
+    save.reset();
+  };
 
   const edit: Edit = (change) => {
-    setNotice(null);
+    touched();
     setDoc((d) => {
       const copy = structuredClone(d);
       change(copy);
@@ -72,44 +94,73 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail }) {
   };
 
   const save = useMutation({
-    mutationFn: () =>
-      unwrap(
+    mutationFn: async () => {
+      const schema = doc as never;
+      if (!ontology) {
+        return unwrap(
+          api.POST('/api/v1/ontologies', {
+            body: { name, description: description.trim() || undefined, schema },
+          }),
+        );
+      }
+      let revision = ontology.revision;
+      if (name.trim() !== ontology.name || description.trim() !== ontology.description) {
+        const renamed = await unwrap(
+          api.PATCH('/api/v1/ontologies/{id}', {
+            params: { path: { id: ontology.id } },
+            body: { name, description, revision },
+          }),
+        );
+        revision = renamed.revision;
+        queryClient.setQueryData(ontologyKey(ontology.id), renamed);
+      }
+      return unwrap(
         api.PUT('/api/v1/ontologies/{id}/schema', {
           params: { path: { id: ontology.id } },
-          body: { schema: doc as never, revision: ontology.revision },
+          body: { schema, revision },
         }),
-      ),
-    onSuccess: (updated) => {
-      const newVersion = updated.currentVersion !== ontology.currentVersion;
-      setNotice(
-        newVersion
-          ? `Projects keep version ${ontology.currentVersion}; this is version ${updated.currentVersion}.`
-          : null,
       );
-      queryClient.setQueryData(ontologyKey(ontology.id), updated);
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData(ontologyKey(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: [...ontologiesKey, 'list'] });
+      if (!ontology) {
+        navigate(`/ontologies/${updated.id}`, { replace: true, state: { saved: true } });
+        return;
+      }
+      if (updated.currentVersion !== ontology.currentVersion) {
+        setNotice(
+          `Projects keep version ${ontology.currentVersion}; what you saved is version ${updated.currentVersion}.`,
+        );
+      }
     },
   });
 
   /** After a conflict: fetch what is stored now and start again from it. */
   const reload = async () => {
+    if (!ontology) return;
     await queryClient.invalidateQueries({ queryKey: ontologyKey(ontology.id) });
     const fresh = queryClient.getQueryData<OntologyDetail>(ontologyKey(ontology.id));
-    if (fresh) setDoc(asDocument(fresh));
+    if (fresh) {
+      setDoc(asDocument(fresh));
+      setName(fresh.name);
+      setDescription(fresh.description);
+    }
     save.reset();
     setShowProblems(false);
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!validation.ok) {
+    if (!validation.ok || nameProblem) {
       setShowProblems(true);
       return;
     }
     save.mutate();
   };
 
-  const pinnedCurrent = ontology.pinnedVersions.includes(ontology.currentVersion);
+  const pinnedCurrent = ontology !== null && ontology.pinnedVersions.includes(ontology.currentVersion);
+  const problemCount = issues.length + (nameProblem ? 1 : 0);
 
   return (
     <>
@@ -119,29 +170,41 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail }) {
         </Link>
       </p>
       <PageHeader
-        title={ontology.name}
-        description={ontology.description || undefined}
+        title={ontology ? ontology.name : 'New ontology'}
+        description={ontology?.description || undefined}
         actions={
           <>
-            <ExportButton ontology={ontology} />
-            {!readOnly ? <ImportIntoEditor onLoad={(d) => edit((draft) => Object.assign(draft, d))} /> : null}
+            {ontology ? <ExportButton ontology={ontology} /> : null}
+            {!readOnly ? (
+              <ImportIntoEditor
+                onLoad={(d) =>
+                  edit((draft) => {
+                    draft.objects = d.objects;
+                    draft.classifications = d.classifications;
+                  })
+                }
+              />
+            ) : null}
+            {ontology && !readOnly ? <DeleteButton id={ontology.id} /> : null}
           </>
         }
       />
-      <dl className="meta-list ontology-meta">
-        <div>
-          <dt>Version</dt>
-          <dd>{ontology.currentVersion}</dd>
-        </div>
-        <div>
-          <dt>Projects</dt>
-          <dd>{ontology.projectCount}</dd>
-        </div>
-        <div>
-          <dt>Your role</dt>
-          <dd>{SHARED_RESOURCE_ROLE_LABELS[ontology.myRole]}</dd>
-        </div>
-      </dl>
+      {ontology ? (
+        <dl className="meta-list ontology-meta">
+          <div>
+            <dt>Version</dt>
+            <dd>{ontology.currentVersion}</dd>
+          </div>
+          <div>
+            <dt>Projects</dt>
+            <dd>{ontology.projectCount}</dd>
+          </div>
+          <div>
+            <dt>Your role</dt>
+            <dd>{SHARED_RESOURCE_ROLE_LABELS[ontology.myRole]}</dd>
+          </div>
+        </dl>
+      ) : null}
       {pinnedCurrent && !readOnly ? (
         <Notice kind="info">
           Projects use version {ontology.currentVersion}: saving creates version {ontology.currentVersion + 1}{' '}
@@ -154,7 +217,33 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail }) {
 
       <form className="ontology-editor" onSubmit={submit} noValidate>
         <fieldset className="editor-body" disabled={readOnly}>
-          <legend className="visually-hidden">Ontology schema</legend>
+          <legend className="visually-hidden">Ontology</legend>
+          <Card className="editor-section">
+            <div className="editor-details">
+              <TextField
+                label="Ontology name"
+                required
+                maxLength={200}
+                autoComplete="off"
+                value={name}
+                aria-invalid={(showProblems && nameProblem !== null) || undefined}
+                onChange={(e) => {
+                  touched();
+                  setName(e.target.value);
+                }}
+              />
+              <TextAreaField
+                label="Description"
+                maxLength={2000}
+                rows={2}
+                value={description}
+                onChange={(e) => {
+                  touched();
+                  setDescription(e.target.value);
+                }}
+              />
+            </div>
+          </Card>
           <Card title="Objects" className="editor-section">
             <p className="card-description">
               Things annotators draw, each with a shape, a colour and a hotkey.
@@ -183,7 +272,7 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail }) {
           </Card>
           <Card title="Classifications" className="editor-section">
             <p className="card-description">
-              Questions about the whole data unit; options may ask further questions.
+              Questions about the whole data unit; an option may ask further questions.
             </p>
             {doc.classifications.length === 0 ? <p className="muted">No classifications yet.</p> : null}
             <QuestionList
@@ -200,42 +289,41 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail }) {
           </Card>
         </fieldset>
 
-        {!readOnly ? (
-          <div className="editor-savebar">
-            <div className="editor-status" aria-live="polite">
-              {issues.length > 0 ? (
-                <span className="status-problems">
-                  {issues.length === 1 ? '1 problem to fix' : `${issues.length} problems to fix`}
-                </span>
-              ) : dirty ? (
-                <span>Unsaved changes</span>
-              ) : (
-                <span className="muted">All changes saved</span>
-              )}
-            </div>
-            <SubmitButton busy={save.isPending}>Save ontology</SubmitButton>
-          </div>
-        ) : null}
-        {showProblems && issues.length > 0 ? (
+        <NodeMessages issues={issuesOn(issues, '')} />
+        {showProblems && problemCount > 0 ? (
           <div role="alert" className="alert alert-error">
             <p>Fix these before saving:</p>
             <ul className="problem-list">
+              {nameProblem ? <li>Ontology name: {nameProblem}</li> : null}
               {issues.map((i) => (
                 <li key={`${i.path}:${i.message}`}>{issueText(i)}</li>
               ))}
             </ul>
           </div>
         ) : null}
-        <NodeMessages issues={issuesOn(issues, '')} />
         <SaveOutcome
           error={save.error}
-          success={save.isSuccess && !dirty}
+          success={(save.isSuccess && !dirty) || justSaved}
           notice={notice}
           onReload={() => void reload()}
         />
+        {!readOnly ? (
+          <div className="editor-savebar">
+            <div className="editor-status" aria-live="polite">
+              {problemCount > 0 ? (
+                <span className="status-problems">
+                  {problemCount === 1 ? '1 problem to fix' : `${problemCount} problems to fix`}
+                </span>
+              ) : dirty ? (
+                <span>Unsaved changes</span>
+              ) : (
+                <span className="muted">No unsaved changes</span>
+              )}
+            </div>
+            <SubmitButton busy={save.isPending}>Save ontology</SubmitButton>
+          </div>
+        ) : null}
       </form>
-
-      {!readOnly ? <DetailsCard ontology={ontology} /> : null}
     </>
   );
 }
@@ -255,8 +343,8 @@ function SaveOutcome({
     return (
       <div role="alert" className="alert alert-error conflict">
         <p>
-          Someone else saved this ontology since you opened it. Reload to see their version (your changes here
-          are lost).
+          Someone else changed this ontology since you opened it. Reload to continue from their version (your
+          changes here are dropped).
         </p>
         <button type="button" className="btn btn-small" onClick={onReload}>
           Reload ontology
@@ -302,9 +390,8 @@ function ExportButton({ ontology }: { ontology: OntologyDetail }) {
   );
 }
 
-/** Loads the schema of an exported file into the editor (saved only when the user saves). */
+/** Loads the schema of an exported file into the editor (stored only when the user saves). */
 function ImportIntoEditor({ onLoad }: { onLoad: (doc: OntologyDocument) => void }) {
-  const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const chosen = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -324,7 +411,6 @@ function ImportIntoEditor({ onLoad }: { onLoad: (doc: OntologyDocument) => void 
       <label className="btn">
         Import JSON
         <input
-          ref={input}
           type="file"
           accept="application/json,.json"
           className="visually-hidden"
@@ -340,79 +426,28 @@ function ImportIntoEditor({ onLoad }: { onLoad: (doc: OntologyDocument) => void 
   );
 }
 
-function DetailsCard({ ontology }: { ontology: OntologyDetail }) {
+function DeleteButton({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState(ontology.name);
-  const [description, setDescription] = useState(ontology.description);
-  const update = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PATCH('/api/v1/ontologies/{id}', {
-          params: { path: { id: ontology.id } },
-          body: { name, description, revision: ontology.revision },
-        }),
-      ),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(ontologyKey(ontology.id), updated);
-      void queryClient.invalidateQueries({ queryKey: [...ontologiesKey, 'list'] });
-    },
-  });
   const remove = useMutation({
-    mutationFn: () =>
-      unwrap(api.DELETE('/api/v1/ontologies/{id}', { params: { path: { id: ontology.id } } })),
+    mutationFn: () => unwrap(api.DELETE('/api/v1/ontologies/{id}', { params: { path: { id } } })),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: ontologyKey(ontology.id) });
+      queryClient.removeQueries({ queryKey: ontologyKey(id) });
       void queryClient.invalidateQueries({ queryKey: [...ontologiesKey, 'list'] });
       navigate('/ontologies');
     },
   });
-  const unchanged = name.trim() === ontology.name && description.trim() === ontology.description;
   return (
-    <Card
-      title="Details"
-      className="editor-details"
-      actions={
-        <ConfirmButton
-          label="Delete ontology"
-          question="Delete this ontology and every version?"
-          confirmLabel="Delete"
-          danger
-          busy={remove.isPending}
-          onConfirm={() => remove.mutate()}
-        />
-      }
-    >
-      <ErrorAlert error={update.error ?? remove.error} />
-      <form
-        className="form form-narrow"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          update.mutate();
-        }}
-      >
-        <TextField
-          label="Ontology name"
-          required
-          maxLength={200}
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextAreaField
-          label="Description"
-          maxLength={2000}
-          rows={2}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-        <div className="form-actions">
-          <SubmitButton busy={update.isPending} disabled={unchanged}>
-            Save details
-          </SubmitButton>
-        </div>
-      </form>
-    </Card>
+    <div className="ontology-import">
+      <ConfirmButton
+        label="Delete ontology"
+        question="Delete this ontology and every version?"
+        confirmLabel="Delete"
+        danger
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      />
+      <ErrorAlert error={remove.error} />
+    </div>
   );
 }

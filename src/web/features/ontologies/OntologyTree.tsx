@@ -474,6 +474,23 @@ function QuestionNode({
       />
       {question.kind !== 'text' || options.length > 0 ? (
         <div className="option-list">
+          {/* Above the options, so the newest question's button is always the last one on the page. */}
+          <div className="list-head">
+            <span className="subnode-title">Options</span>
+            {question.kind !== 'text' ? (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() =>
+                  change((q) => {
+                    q.options = [...(q.options ?? []), { featureId: newFeatureId(), label: '' }];
+                  })
+                }
+              >
+                Add option
+              </button>
+            ) : null}
+          </div>
           {options.map((o, j) => (
             <OptionNode
               key={o.featureId}
@@ -492,21 +509,6 @@ function QuestionNode({
               }
             />
           ))}
-          {question.kind !== 'text' ? (
-            <div>
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() =>
-                  change((q) => {
-                    q.options = [...(q.options ?? []), { featureId: newFeatureId(), label: '' }];
-                  })
-                }
-              >
-                Add option
-              </button>
-            </div>
-          ) : null}
         </div>
       ) : null}
     </fieldset>
@@ -549,6 +551,19 @@ function OptionNode({
             issues={issuesOn(issues, `${path}.label`)}
             onChange={(e) => change((o) => (o.label = e.target.value))}
           />
+          {mayNest ? (
+            <button
+              type="button"
+              className="btn btn-small btn-ghost add-sub"
+              onClick={() =>
+                change((o) => {
+                  o.questions = [...(o.questions ?? []), newQuestion('text')];
+                })
+              }
+            >
+              Add sub-question
+            </button>
+          ) : null}
         </div>
         <ItemActions
           what={label('option', option.label)}
@@ -558,7 +573,7 @@ function OptionNode({
           onRemove={() => editOptions((list) => void list.splice(index, 1))}
         />
       </div>
-      {questions.length > 0 || mayNest ? (
+      {questions.length > 0 ? (
         <div className="sub-questions">
           {questions.map((q, k) => (
             <QuestionNode
@@ -580,21 +595,6 @@ function OptionNode({
             />
           ))}
           <NodeMessages issues={issuesOn(issues, `${path}.questions`)} />
-          {mayNest ? (
-            <div>
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                onClick={() =>
-                  change((o) => {
-                    o.questions = [...(o.questions ?? []), newQuestion('text')];
-                  })
-                }
-              >
-                Add sub-question
-              </button>
-            </div>
-          ) : null}
         </div>
       ) : null}
     </fieldset>
