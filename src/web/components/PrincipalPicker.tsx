@@ -127,7 +127,7 @@ export function PrincipalPicker<Role extends string>({
           </label>
         ) : null}
       </fieldset>
-      <div className="form-inline">
+      <div className="form form-inline">
         <TextField
           label={type === 'user' ? 'Search users' : 'Search groups'}
           type="search"

@@ -14,9 +14,9 @@ import { projectRoleLabel, StatusBadge, TagChips } from './ProjectBits.tsx';
 import { type ProjectSort, useProjectList, useProjectTags } from './queries.ts';
 
 const SORTS: { value: ProjectSort; label: string }[] = [
-  { value: 'updated', label: 'Recently updated' },
-  { value: 'created', label: 'Newest first' },
-  { value: 'name', label: 'Name (A–Z)' },
+  { value: 'updated', label: 'Last updated' },
+  { value: 'created', label: 'Newest' },
+  { value: 'name', label: 'Name' },
 ];
 
 export function ProjectsPage() {
