@@ -223,6 +223,28 @@ describeEachDialect('projects', (env) => {
     expect(entry!.before.datasetIds).toEqual([]);
   });
 
+  it('turns units added through the datasets API into tasks of the attached project', async () => {
+    const member = await env.user('member');
+    const dataset = await member.post('/api/v1/datasets', { name: unique('Dataset') });
+    expect(dataset.status, JSON.stringify(dataset.body)).toBe(201);
+    const first = await member.post(`/api/v1/datasets/${dataset.body.id}/manifest`, {
+      items: [{ url: 'https://cdn.example.test/a.jpg' }],
+    });
+    expect(first.body.created).toHaveLength(1);
+    const project = await createProject(member, { datasetIds: [dataset.body.id] });
+    expect(project.taskCount).toBe(1);
+    const more = await member.post(`/api/v1/datasets/${dataset.body.id}/manifest`, {
+      items: [{ url: 'https://cdn.example.test/b.jpg' }, { url: 'https://cdn.example.test/c.jpg' }],
+    });
+    expect(more.body.created).toHaveLength(2);
+    expect((await member.get(`/api/v1/projects/${project.id}`)).body.taskCount).toBe(3);
+    const tasks = await member.get(`/api/v1/projects/${project.id}/tasks`);
+    const opened = await member.get(`/api/v1/tasks/${tasks.body.items[0].id}`);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const units = await member.get(`/api/v1/datasets/${dataset.body.id}/units`);
+    expect(units.body.items).toContainEqual(opened.body.dataUnit);
+  });
+
   it('detaches a dataset and removes that dataset’s tasks only', async () => {
     const a = await datasetFixture(env, { units: 2 });
     const b = await datasetFixture(env, { units: 3 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROJECT_ROLES, PROJECT_STATUSES, type ProjectRole } from '../../../core/roles.ts';
-import type { DataUnitsTable, ProjectsTable } from '../../db/schema.ts';
+import type { ProjectsTable } from '../../db/schema.ts';
+import { DataUnitOut } from '../datasets/present.ts';
 
 export const ProjectRoleSchema = z.enum(PROJECT_ROLES);
 export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
@@ -45,35 +46,12 @@ export const ProjectTaskOut = z
   })
   .meta({ id: 'ProjectTask' });
 
-/** The data unit of an opened task (the same fields as the datasets module's DataUnit). */
-export const TaskDataUnitOut = z.object({
-  id: z.string(),
-  datasetId: z.string(),
-  kind: z.enum(['image', 'image_group', 'video', 'text']),
-  title: z.string(),
-  source: z.enum(['upload', 'import', 'manifest']),
-  mimeType: z.string().nullable(),
-  sizeBytes: z.number().nullable(),
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  durationMs: z.number().nullable(),
-  fps: z.number().nullable(),
-  frameCount: z.number().nullable(),
-  itemCount: z.number().int().describe('Images in an image group; 1 for every other kind'),
-  metadata: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  revision: z.number().int(),
-  fileUrl: z.string().nullable(),
-  thumbnailUrl: z.string().nullable(),
-});
-
 export const OpenedTaskOut = z
   .object({
     id: z.string(),
     projectId: z.string(),
     projectStatus: ProjectStatusSchema,
-    dataUnit: TaskDataUnitOut,
+    dataUnit: DataUnitOut,
   })
   .meta({ id: 'OpenedTask' });
 
@@ -87,7 +65,6 @@ export interface ProjectExtras {
 }
 
 const num = (v: unknown) => Number(v ?? 0);
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The only place a project row becomes JSON. */
 export function presentProject(row: ProjectRow, extras: ProjectExtras): z.infer<typeof ProjectOut> {
@@ -124,42 +101,5 @@ export function auditViewOfProject(row: ProjectsTable, tags: string[], datasetId
     datasetIds,
     ontology: row.ontology_id ? { id: row.ontology_id, version: num(row.ontology_version) } : null,
     revision: num(row.revision),
-  };
-}
-
-function parseMetadata(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-export function presentTaskDataUnit(
-  row: DataUnitsTable & { item_count?: unknown },
-): z.infer<typeof TaskDataUnitOut> {
-  return {
-    id: row.id,
-    datasetId: row.dataset_id,
-    kind: row.kind,
-    title: row.title,
-    source: row.source,
-    mimeType: row.mime_type,
-    sizeBytes: numOrNull(row.size_bytes),
-    width: numOrNull(row.width),
-    height: numOrNull(row.height),
-    durationMs: numOrNull(row.duration_ms),
-    fps: numOrNull(row.fps),
-    frameCount: numOrNull(row.frame_count),
-    itemCount: row.kind === 'image_group' ? num(row.item_count) : 1,
-    metadata: parseMetadata(row.metadata),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    revision: num(row.revision),
-    fileUrl: row.kind === 'image_group' ? null : `/api/v1/data-units/${row.id}/file`,
-    thumbnailUrl: row.thumbnail_key ? `/api/v1/data-units/${row.id}/thumbnail` : null,
   };
 }

@@ -20,8 +20,9 @@ import {
   revokeAccess,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
+import { presentUnit } from '../datasets/present.ts';
 import { asUserResource } from '../users/service.ts';
-import { auditViewOfProject, presentProject, presentTaskDataUnit } from './present.ts';
+import { auditViewOfProject, presentProject } from './present.ts';
 import {
   attachDataset,
   countAdminGrants,
@@ -705,6 +706,6 @@ export async function openTask(deps: AppDeps, ctx: RequestContext, taskId: strin
     id: task.id,
     projectId: task.project_id,
     projectStatus: task.status,
-    dataUnit: presentTaskDataUnit(unit),
+    dataUnit: presentUnit(unit),
   };
 }
