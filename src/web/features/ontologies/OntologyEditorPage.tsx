@@ -159,7 +159,7 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
     save.mutate();
   };
 
-  const pinnedCurrent = ontology !== null && ontology.pinnedVersions.includes(ontology.currentVersion);
+  const pinnedCurrent = ontology ? ontology.pinnedVersions.includes(ontology.currentVersion) : false;
   const problemCount = issues.length + (nameProblem ? 1 : 0);
 
   return (
@@ -205,7 +205,7 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
           </div>
         </dl>
       ) : null}
-      {pinnedCurrent && !readOnly ? (
+      {ontology && pinnedCurrent && !readOnly ? (
         <Notice kind="info">
           Projects use version {ontology.currentVersion}: saving creates version {ontology.currentVersion + 1}{' '}
           and they keep theirs. Features they use can be archived but not removed.
