@@ -12,10 +12,11 @@ const ItemParams = z.strictObject({
   id: Id,
   position: z.coerce.number().int().min(0).max(1_000_000).describe("The item's position in the image group"),
 });
-const Bytes = z
-  .any()
-  .describe('The file (or the requested byte range of it)')
-  .meta({ type: 'string', format: 'binary' });
+/** The bytes themselves, of whatever type the file is (never JSON). */
+const Bytes = {
+  description: 'The file (206: the requested byte range of it)',
+  content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+};
 const responses = {
   200: Bytes,
   206: Bytes,
