@@ -183,6 +183,13 @@ describeEachDialect(
       const empty = await upload(member, datasetId, form([], { groupTitle: 'nothing' }));
       expect(empty.status).toBe(400);
       expect(empty.body.error.field).toBe('files');
+      const nul = await upload(
+        member,
+        datasetId,
+        form([{ name: 'a.png', bytes: await png() }], { groupTitle: 'a\u0000b' }),
+      );
+      expect(nul.status).toBe(400);
+      expect(nul.body.error.field).toBe('groupTitle');
       const garbage = await member.request('POST', `/api/v1/datasets/${datasetId}/units`, '--x\r\nnonsense', {
         'content-type': 'multipart/form-data; boundary=x',
       });
@@ -273,7 +280,7 @@ describeEachDialect(
       expect(res.body.created[2].itemCount).toBe(2);
       expect(res.body.failed.map((f: { index: number }) => f.index)).toEqual([1, 2, 4, 6, 8, 9, 10]);
       expect(res.body.failed[0].message).toContain('http(s)');
-      expect(res.body.failed[3].message).toContain('another dataset');
+      expect(res.body.failed[3].message).toContain('under datasets/');
       // Listed in manifest order.
       const listed = await member.get(`/api/v1/datasets/${datasetId}/units`);
       expect(listed.body.items.map((u: { title: string }) => u.title)).toEqual([

@@ -40,7 +40,12 @@ const DatasetDescription = z.string().trim().max(2000);
 const Search = z.string().trim().min(1).max(100).optional().describe('Matches the name or description');
 const PrincipalType = z.enum(['user', 'group']);
 const AccessParams = z.strictObject({ id: Id, principalType: PrincipalType, principalId: Id });
-const Title = z.string().trim().min(1, { error: 'must not be empty' }).max(MAX_TITLE);
+const Title = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_TITLE)
+  .refine((s) => !s.includes('\0'), { error: 'must not contain the NUL character (U+0000)' });
 const Metadata = z
   .record(z.string(), z.unknown())
   .refine((m) => JSON.stringify(m).length <= MAX_METADATA_BYTES, { error: 'must be at most 64 KiB as JSON' });

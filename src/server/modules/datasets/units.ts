@@ -419,27 +419,29 @@ export interface ManifestFailure {
 
 class ItemError extends Error {}
 
-/** A key must be a valid storage key, and not one of the server's own files of another dataset. */
-function checkKey(key: string, datasetId: string, field: string) {
+/**
+ * A key must be a valid storage key outside `datasets/`, where the server keeps the files it was
+ * given: registering one of those would reach another unit's (or dataset's) file, and deleting
+ * the registered unit would delete that file.
+ */
+function checkKey(key: string, field: string) {
   try {
     assertValidKey(key);
   } catch {
     throw new ItemError(`${field}: is not a valid storage key (letters, digits, . _ - and / between parts)`);
   }
-  if (key.startsWith('datasets/') && !key.startsWith(`datasets/${datasetId}/`)) {
-    throw new ItemError(`${field}: names another dataset's file`);
+  if (key.startsWith('datasets/')) {
+    throw new ItemError(
+      `${field}: names a file the server manages (under datasets/); register your own keys`,
+    );
   }
 }
 
-function sourceOfItem(
-  src: { key?: string | undefined; url?: string | undefined },
-  datasetId: string,
-  field: string,
-) {
+function sourceOfItem(src: { key?: string | undefined; url?: string | undefined }, field: string) {
   if ((src.key === undefined) === (src.url === undefined)) {
     throw new ItemError(`${field}: give exactly one of key and url`);
   }
-  if (src.key !== undefined) checkKey(src.key, datasetId, `${field}key`);
+  if (src.key !== undefined) checkKey(src.key, `${field}key`);
   const name = src.key ?? new URL(src.url!).pathname;
   return { key: src.key ?? null, url: src.url ?? null, type: typeFromName(name), name };
 }
@@ -494,7 +496,7 @@ function manifestRows(
     if (item.key !== undefined || item.url !== undefined) {
       throw new ItemError('an image group has no key or url of its own; list them under items');
     }
-    const sources = item.items.map((s, i) => sourceOfItem(s, datasetId, `items.${i}.`));
+    const sources = item.items.map((s, i) => sourceOfItem(s, `items.${i}.`));
     const bad = sources.findIndex((s) => s.type !== null && s.type.kind !== 'image');
     if (bad >= 0) throw new ItemError(`items.${bad}: an image group holds images only`);
     return {
@@ -513,7 +515,7 @@ function manifestRows(
     };
   }
   if (item.items) throw new ItemError(`items: only an image group lists items (kind is ${kind})`);
-  const src = sourceOfItem(item, datasetId, '');
+  const src = sourceOfItem(item, '');
   const resolvedKind = kind ?? src.type?.kind ?? 'image';
   return {
     unit: {
