@@ -294,6 +294,18 @@ describeEachDialect('media of data units', (env) => {
       expect(res.body).toBe(VIDEO);
     });
 
+    it('answers HEAD with the headers of the file and no body', async () => {
+      const res = await env.app.inject({
+        method: 'HEAD',
+        url: fileOf(units.video),
+        headers: { cookie: as.datasetUser.cookie! },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-length']).toBe(String(VIDEO.length));
+      expect(res.headers['accept-ranges']).toBe('bytes');
+      expect(res.body).toBe('');
+    });
+
     it('answers 304 when the browser already holds this version', async () => {
       const first = await as.datasetUser.get(fileOf(units.image));
       const res = await as.datasetUser.request('GET', fileOf(units.image), undefined, {
