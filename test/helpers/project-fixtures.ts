@@ -1,75 +1,49 @@
 import { newId, nowIso } from '../../src/server/db/ids.ts';
-import { createTasksForUnits } from '../../src/server/modules/projects/tasks.ts';
 import type { TestEnv } from './env.ts';
 
-// Datasets and ontologies for project tests, written straight into the tables while the datasets
-// and ontologies modules are built alongside (their APIs were not there yet). Adding units goes
-// through createTasksForUnits exactly as the datasets module does.
+// Datasets (through the datasets API: units registered by manifest, which creates their tasks in
+// every attached project) and ontologies for project tests. Ontologies are written straight into
+// their tables: the API only makes a second version once a project pins the first, and tests
+// need several versions up front.
 
 let counter = 0;
 
+type Share = { type: 'user' | 'group'; id: string; role?: 'admin' | 'user' };
+
 export async function datasetFixture(
   env: TestEnv,
-  opts: {
-    sharedWith?: { type: 'user' | 'group'; id: string; role?: 'admin' | 'user' }[];
-    units?: number;
-    name?: string;
-  } = {},
+  opts: { sharedWith?: Share[]; units?: number; name?: string } = {},
 ) {
-  const now = env.clock.now;
-  const id = newId(now);
-  await env.deps.db
-    .insertInto('datasets')
-    .values({
-      id,
-      name: opts.name ?? `Fixture dataset ${++counter}`,
-      description: '',
-      created_by: null,
-      created_at: nowIso(now),
-      updated_at: nowIso(now),
-      revision: 1,
-    })
-    .execute();
+  const created = await env.admin.post('/api/v1/datasets', {
+    name: opts.name ?? `Fixture dataset ${++counter}`,
+  });
+  if (created.status !== 201) throw new Error(`dataset: ${JSON.stringify(created.body)}`);
+  const id = created.body.id as string;
   for (const p of opts.sharedWith ?? []) {
-    await env.deps.db
-      .insertInto('dataset_access')
-      .values({
-        dataset_id: id,
-        principal_type: p.type,
-        principal_id: p.id,
-        role: p.role ?? 'user',
-        added_at: nowIso(now),
-        added_by: null,
-      })
-      .execute();
+    const shared = await env.admin.request('PUT', `/api/v1/datasets/${id}/access`, {
+      principalType: p.type,
+      principalId: p.id,
+      role: p.role ?? 'user',
+    });
+    if (shared.status !== 200) throw new Error(`dataset access: ${JSON.stringify(shared.body)}`);
   }
   const unitIds = await unitsFixture(env, id, opts.units ?? 0);
   return { id, unitIds };
 }
 
-/** Adds text units to a dataset in one transaction and creates their tasks, as an upload would. */
-export async function unitsFixture(env: TestEnv, datasetId: string, n: number) {
+/** Registers `n` text units by manifest, as an import would; attached projects get their tasks. */
+export async function unitsFixture(env: TestEnv, datasetId: string, n: number): Promise<string[]> {
   if (n === 0) return [];
-  const now = env.clock.now;
-  const rows = Array.from({ length: n }, (_, i) => ({
-    id: newId(now),
-    dataset_id: datasetId,
-    kind: 'text' as const,
-    title: `unit ${++counter} #${i}`,
-    source: 'upload' as const,
-    storage_key: `fixtures/${counter}.txt`,
-    mime_type: 'text/plain',
-    size_bytes: 10,
-    metadata: '{"fixture":true}',
-    created_at: nowIso(now),
-    updated_at: nowIso(now),
-    revision: 1,
+  const items = Array.from({ length: n }, (_, i) => ({
+    kind: 'text',
+    key: `fixtures/${++counter}-${i}.md`,
+    title: `unit ${counter} #${i}`,
+    metadata: { fixture: true },
   }));
-  await env.deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('data_units').values(rows).execute();
-    await createTasksForUnits(trx, { datasetId, unitIds: rows.map((r) => r.id) }, now);
-  });
-  return rows.map((r) => r.id);
+  const res = await env.admin.post(`/api/v1/datasets/${datasetId}/manifest`, { items });
+  if (res.status !== 200 || res.body.created.length !== n)
+    throw new Error(`units: ${JSON.stringify(res.body)}`);
+  return res.body.created.map((u: { id: string }) => u.id);
 }
 
 export async function ontologyFixture(
