@@ -362,6 +362,20 @@ describeEachDialect('projects', (env) => {
     expect(again.status).toBe(404);
     const shares = (await auditOf(env, project.id)).filter((a) => a.action.startsWith('project.'));
     expect(shares.map((a) => a.action)).toContain('project.unshare');
+    const principal = { type: 'user', id: other.user!.id };
+    expect(
+      shares
+        .filter(
+          (a) => a.before?.principal?.id === other.user!.id || a.after?.principal?.id === other.user!.id,
+        )
+        .map((a) => [a.action, a.before, a.after]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['project.share', null, { principal, role: 'reviewer' }],
+        ['project.share', { principal, role: 'reviewer' }, { principal, role: 'annotator_reviewer' }],
+        ['project.unshare', { principal, role: 'annotator_reviewer' }, null],
+      ]),
+    );
   });
 
   it('refuses to remove or demote the last Admin grant, and says so', async () => {
