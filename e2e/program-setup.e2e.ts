@@ -254,5 +254,86 @@ describeInBrowser('setting up an annotation program', () => {
     expect(adminErrors, 'uncaught errors in the admin page').toEqual([]);
     expect(taskerErrors, 'uncaught errors in the tasker page').toEqual([]);
     expect(taskerAgainErrors, 'uncaught errors in the second tasker page').toEqual([]);
+  }, 120_000);
+});
+
+describeInBrowser('a project’s Team Manager', () => {
+  const e2e = useE2E();
+  const MANAGER: Person = { name: 'Cy Manager', email: 'cy@example.test', password: 'manager passphrase 3' };
+
+  it('changes the status, but cannot make Admins, attach datasets or delete the project', async () => {
+    const server = await e2e.server({
+      beforeStart: async (gloss) => {
+        await gloss(
+          'create-admin',
+          '--email',
+          ADMIN.email,
+          '--password',
+          ADMIN.password,
+          '--name',
+          ADMIN.name,
+        );
+      },
+    });
+    const admin = await (await e2e.context(server)).newPage();
+    await signIn(admin, ADMIN);
+    await welcome(admin, ADMIN).waitFor();
+    const link = await inviteUser(admin, MANAGER.email, 'Member');
+    const manager = await (await e2e.context(server)).newPage();
+    const errors = trackPageErrors(manager);
+    await acceptInvite(manager, link, MANAGER);
+
+    // The Admin sets up an archived project with the Member as its Team Manager (through the API).
+    const { csrfToken } = await (await admin.request.get('/api/v1/auth/session')).json();
+    const headers = { 'x-csrf-token': csrfToken };
+    const users = await (await admin.request.get(`/api/v1/users?q=${MANAGER.email}`)).json();
+    const created = await admin.request.post('/api/v1/projects', {
+      headers,
+      data: {
+        name: PROJECT,
+        tags: ['pilot'],
+        members: [{ principalType: 'user', principalId: users.items[0].id, role: 'team_manager' }],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const project = await created.json();
+    const archived = await admin.request.put(`/api/v1/projects/${project.id}/status`, {
+      headers,
+      data: { status: 'archived', reason: 'Not yet', revision: project.revision },
+    });
+    expect(archived.status(), await archived.text()).toBe(200);
+
+    await mainNav(manager).getByRole('link', { name: 'Projects', exact: true }).click();
+    await manager.getByRole('link', { name: PROJECT, exact: true }).click();
+    await manager.getByRole('heading', { name: PROJECT, exact: true, level: 1 }).waitFor();
+    await manager.getByText('This project is archived and read-only.').waitFor();
+    expect(await manager.getByRole('button', { name: 'Delete project' }).count()).toBe(0);
+
+    // Reopening it is theirs to do, with a reason; an empty reason is refused before sending.
+    await manager.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
+    await manager.getByRole('button', { name: 'Update status', exact: true }).click();
+    await manager.getByRole('alert').filter({ hasText: 'Give a reason' }).waitFor();
+    await manager.getByLabel('Reason', { exact: true }).fill('Data is ready');
+    await manager.getByRole('button', { name: 'Update status', exact: true }).click();
+    await manager.getByText('The status is now In progress.').waitFor();
+
+    // Collaborators: every role but Admin is theirs to give.
+    await manager.getByRole('tab', { name: 'Collaborators', exact: true }).click();
+    const roles = await manager
+      .getByLabel('Project role', { exact: true })
+      .locator('option')
+      .allTextContents();
+    expect(roles).toEqual(['Annotator', 'Reviewer', 'Annotator + Reviewer', 'Team Manager']);
+
+    // Datasets: attaching is for project Admins.
+    await manager.getByRole('tab', { name: 'Datasets', exact: true }).click();
+    await manager.getByText('No datasets attached yet.').waitFor();
+    expect(await manager.getByRole('button', { name: 'Attach dataset' }).count()).toBe(0);
+
+    // Tasks: managers see the (empty) task list.
+    await manager.getByRole('tab', { name: 'Tasks', exact: true }).click();
+    await manager.getByText('No tasks yet.', { exact: false }).waitFor();
+
+    expect(errors, 'uncaught errors in the manager page').toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PROJECT_ROLE_LABELS, PROJECT_ROLES, type ProjectRole } from '../../../core/roles.ts';
 import { api, unwrap } from '../../api/client.ts';
@@ -131,7 +131,7 @@ export function NewProjectPage() {
           Step {step + 1} of {STEPS.length}: {STEPS[step]}
         </h2>
         {problem ? <Notice kind="error">{problem}</Notice> : null}
-        {step === 0 ? <DetailsStep draft={draft} update={update} /> : null}
+        {step === 0 ? <DetailsStep draft={draft} update={update} onEnter={next} /> : null}
         {step === 1 ? <DatasetsStep draft={draft} update={update} /> : null}
         {step === 2 ? <OntologyStep draft={draft} update={update} /> : null}
         {step === 3 ? <CollaboratorsStep draft={draft} update={update} /> : null}
@@ -174,8 +174,15 @@ interface StepProps {
   update: (change: Partial<Draft>) => void;
 }
 
-function DetailsStep({ draft, update }: StepProps) {
+function DetailsStep({ draft, update, onEnter }: StepProps & { onEnter: () => void }) {
   const tags = parseTags(draft.tagsText);
+  // Enter in a one-line field goes on to the next step, as it would submit a form.
+  const enterGoesOn = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      onEnter();
+    }
+  };
   return (
     <div className="form form-narrow">
       <TextField
@@ -185,6 +192,7 @@ function DetailsStep({ draft, update }: StepProps) {
         maxLength={120}
         autoComplete="off"
         value={draft.name}
+        onKeyDown={enterGoesOn}
         onChange={(e) => update({ name: e.target.value })}
       />
       <TextAreaField
@@ -203,6 +211,7 @@ function DetailsStep({ draft, update }: StepProps) {
         placeholder="e.g. vehicles, night, pilot"
         hint="Separate tags with commas. Tags help find and filter projects."
         value={draft.tagsText}
+        onKeyDown={enterGoesOn}
         onChange={(e) => update({ tagsText: e.target.value })}
       />
       {tags.length > 0 ? <TagChips tags={tags} label="Tags to add" /> : null}
