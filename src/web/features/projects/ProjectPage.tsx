@@ -15,7 +15,14 @@ import { CollaboratorsCard } from './CollaboratorsCard.tsx';
 import { parseTags, projectRoleLabel, StatusBadge, TagChips } from './ProjectBits.tsx';
 import { ProjectDatasetsCard } from './ProjectDatasetsCard.tsx';
 import { isReadOnly, mayOnProject } from './permissions.ts';
-import { type Project, projectKey, projectsKey, useOntologyOptions, useProject } from './queries.ts';
+import {
+  type Project,
+  projectKey,
+  projectsKey,
+  projectTagsKey,
+  useOntologyOptions,
+  useProject,
+} from './queries.ts';
 import { StatusCard } from './StatusCard.tsx';
 import { TasksCard } from './TasksCard.tsx';
 
@@ -346,7 +353,8 @@ function DeleteProject({ project }: { project: Project }) {
     onSuccess: () => {
       navigate('/projects', { replace: true });
       queryClient.removeQueries({ queryKey: projectKey(project.id) });
-      void queryClient.invalidateQueries({ queryKey: projectsKey });
+      void queryClient.invalidateQueries({ queryKey: [...projectsKey, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: projectTagsKey });
     },
   });
   return (
