@@ -22,6 +22,7 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { errorMessage } from '../../lib/format.ts';
 import { NodeMessages } from './fields.tsx';
 import { type Edit, newObject, ObjectNode, QuestionList } from './OntologyTree.tsx';
+import { SharingCard } from './SharingCard.tsx';
 import './ontologies.css';
 import {
   downloadJson,
@@ -57,6 +58,14 @@ export function OntologyEditorPage() {
 
 const asDocument = (o: OntologyDetail) => o.schema as unknown as OntologyDocument;
 
+/** JSON with object keys sorted, so documents compare equal whatever order their keys were set in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
 function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -74,7 +83,7 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
   const issues = validation.issues;
   const nameProblem = name.trim() ? null : 'must not be empty';
   const dirty =
-    JSON.stringify(doc) !== JSON.stringify(saved) ||
+    canonical(doc) !== canonical(saved) ||
     name.trim() !== (ontology?.name ?? '') ||
     description.trim() !== (ontology?.description ?? '');
 
@@ -128,6 +137,8 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
         navigate(`/ontologies/${updated.id}`, { replace: true, state: { saved: true } });
         return;
       }
+      // Continue from the document as stored (its canonical form).
+      setDoc(asDocument(updated));
       if (updated.currentVersion !== ontology.currentVersion) {
         setNotice(
           `Projects keep version ${ontology.currentVersion}; what you saved is version ${updated.currentVersion}.`,
@@ -324,6 +335,7 @@ function OntologyEditor({ ontology }: { ontology: OntologyDetail | null }) {
           </div>
         ) : null}
       </form>
+      {ontology ? <SharingCard ontology={ontology} mayManage={!readOnly} /> : null}
     </>
   );
 }
@@ -349,13 +361,6 @@ function SaveOutcome({
         <button type="button" className="btn btn-small" onClick={onReload}>
           Reload ontology
         </button>
-      </div>
-    );
-  }
-  if (isApiError(error, 'feature_in_use')) {
-    return (
-      <div role="alert" className="alert alert-error">
-        {errorMessage(error)} Tick “Archived” on them to retire them instead.
       </div>
     );
   }

@@ -7,6 +7,9 @@ export type OntologyDetail = NonNullable<ReturnType<typeof useOntology>['data']>
 
 export const ontologiesKey = ['ontologies'] as const;
 export const ontologyKey = (id: string) => [...ontologiesKey, 'one', id] as const;
+export const ontologyAccessKey = (id: string) => [...ontologiesKey, 'access', id] as const;
+
+export type OntologyAccessEntry = Schemas['OntologyAccess'];
 
 const PAGE_SIZE = 50;
 
@@ -56,4 +59,11 @@ export async function readJsonFile(file: File): Promise<unknown> {
   } catch {
     throw new Error(`${file.name} is not a JSON file.`);
   }
+}
+
+export function useOntologyAccess(id: string) {
+  return useQuery({
+    queryKey: ontologyAccessKey(id),
+    queryFn: () => unwrap(api.GET('/api/v1/ontologies/{id}/access', { params: { path: { id } } })),
+  });
 }
