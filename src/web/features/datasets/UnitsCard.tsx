@@ -96,7 +96,9 @@ function UnitPreview({ unit }: { unit: DataUnit }) {
 function unitMeta(unit: DataUnit): string {
   const parts: string[] = [KIND_LABELS[unit.kind]];
   if (unit.width && unit.height) parts.push(`${unit.width}×${unit.height}`);
-  if (unit.kind === 'image_group' && unit.itemCount) parts.push(`${unit.itemCount} images`);
+  // An image group's count is on its thumbnail (or below, when it has none).
+  if (unit.kind === 'image_group' && unit.itemCount && !unit.thumbnailUrl)
+    parts.push(`${unit.itemCount} images`);
   if (unit.durationMs) parts.push(`${(unit.durationMs / 1000).toFixed(1)} s`);
   if (unit.sizeBytes) parts.push(formatBytes(unit.sizeBytes));
   return parts.join(' · ');
