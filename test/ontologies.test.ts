@@ -199,6 +199,26 @@ describeEachDialect('ontologies', (env) => {
     expect((await env.admin.get(`/api/v1/ontologies/${o.id}/versions/3`)).status).toBe(404);
   });
 
+  it('lets the members of a project read the version it pins, and nothing else of the ontology', async () => {
+    const o = await create(env.admin, 'Pinned for a crew');
+    const projectId = await pinInProject(o.id, 1);
+    await save(env.admin, o.id, schemaWith([car(), { ...car(), name: 'Van', hotkey: 'v' }]), o.revision);
+    const annotator = await env.user('tasker');
+    const added = await env.admin.request('PUT', `/api/v1/projects/${projectId}/members`, {
+      principalType: 'user',
+      principalId: annotator.user!.id,
+      role: 'annotator',
+    });
+    expect(added.status, JSON.stringify(added.body)).toBeLessThan(300);
+    const pinned = await annotator.get(`/api/v1/ontologies/${o.id}/versions/1`);
+    expect(pinned.status, JSON.stringify(pinned.body)).toBe(200);
+    expect(pinned.body.schema).toEqual(o.schema);
+    expect((await annotator.get(`/api/v1/ontologies/${o.id}/versions/2`)).status).toBe(403);
+    expect((await annotator.get(`/api/v1/ontologies/${o.id}`)).status).toBe(403);
+    expect(await listed(annotator)).not.toContain(o.id);
+    expect((await outsider.get(`/api/v1/ontologies/${o.id}/versions/1`)).status).toBe(403);
+  });
+
   it('refuses a stale revision with 409 revision_conflict', async () => {
     const o = await create(env.admin, 'Contested');
     expect((await save(env.admin, o.id, emptyOntology(), o.revision)).status).toBe(200);

@@ -4739,7 +4739,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of an ontology with its schema */
+        /** One version of an ontology with its schema (also for members of a project that pins it) */
         get: {
             parameters: {
                 query?: never;

@@ -184,3 +184,19 @@ export async function projectsUsing(db: Executor, ontologyId: string) {
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Whether a project in `projectScope` (a subquery of project ids) pins this version. */
+export async function pinnedInProjects(
+  db: Executor,
+  ontologyId: string,
+  version: number,
+  projectScope: ListScope,
+): Promise<boolean> {
+  let q = db
+    .selectFrom('projects')
+    .select('id')
+    .where('ontology_id', '=', ontologyId)
+    .where('ontology_version', '=', version);
+  if (projectScope.kind === 'ids') q = q.where('id', 'in', projectScope.ids);
+  return (await q.limit(1).executeTakeFirst()) !== undefined;
+}

@@ -189,7 +189,7 @@ export const ontologyRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (a
       config: { action: 'ontology.read' },
       schema: {
         tags: ['ontologies'],
-        summary: 'One version of an ontology with its schema',
+        summary: 'One version of an ontology with its schema (also for members of a project that pins it)',
         params: VersionParams,
         response: { 200: OntologyVersionDetailOut, ...errors },
       },

@@ -38,6 +38,7 @@ import {
   listOntologies,
   listVersions,
   type OntologyRow,
+  pinnedInProjects,
   pinnedVersions,
   projectsUsing,
   replaceVersionSchema,
@@ -402,8 +403,19 @@ async function versionOf(db: Executor, id: string, version: number) {
   return row;
 }
 
+/**
+ * One version. Besides those who may read the ontology, the members of a project that pins this
+ * version may read it: their project is labelled with it, even if the ontology is not shared with them.
+ */
 export async function getOntologyVersion(deps: AppDeps, ctx: RequestContext, id: string, version: number) {
-  await reachableOntology(deps.db, ctx.actor, id, 'ontology.read');
+  if (!(await findOntology(deps.db, id))) throw notFound('Ontology');
+  const resource = await ontologyResourceFor(deps.db, ctx.actor, id);
+  if (
+    !can(ctx.actor, 'ontology.read', resource) &&
+    !(await pinnedInProjects(deps.db, id, version, listScope(deps.db, ctx.actor, 'project')))
+  ) {
+    throw forbidden(WHAT['ontology.read']);
+  }
   const row = await versionOf(deps.db, id, version);
   return presentVersionDetail(row, parseStored(row.schema));
 }
