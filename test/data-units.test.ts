@@ -482,7 +482,7 @@ describeEachDialect(
       const ok = await gloss(['import-media', ds.body.id, clean], cliEnv());
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.stdout).toContain('imported 1 of 1 files');
-    });
+    }, 120_000);
 
     it('registers JSON and CSV manifests, and refuses bad arguments', async () => {
       const ds = await env.admin.post('/api/v1/datasets', { name: uniqueName() });
@@ -507,7 +507,7 @@ describeEachDialect(
       const missing = await gloss(['import-media', ds.body.id, join(dir, 'nowhere')], cliEnv());
       expect(missing.code).toBe(1);
       expect(missing.stderr).toContain('does not exist');
-    });
+    }, 120_000);
   },
   { GLOSS_MEDIA_DIR: mediaDir },
 );
