@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
-import { ProbeError, sniff } from '../src/server/media-probe/index.ts';
+import { ProbeError, probeFile, sniff } from '../src/server/media-probe/index.ts';
 import { brokenJpeg, form, html, jpeg, mp4, png, webm, webp } from './fixtures/media.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
@@ -511,3 +511,19 @@ describeEachDialect(
   },
   { GLOSS_MEDIA_DIR: mediaDir },
 );
+
+it('reads WebM frame counts without decoding frames, and reports a truncated WebM as broken', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-webm-'));
+  writeFileSync(join(dir, 'long.webm'), webm(600, 320, 240, false));
+  expect(await probeFile(join(dir, 'long.webm'), 'long.webm')).toMatchObject({
+    width: 320,
+    height: 240,
+    durationMs: 24_000,
+    frameCount: 600,
+    fps: 25,
+  });
+  writeFileSync(join(dir, 'cut.webm'), webm(5).subarray(0, 70));
+  await expect(probeFile(join(dir, 'cut.webm'), 'cut.webm')).rejects.toMatchObject({ code: 'broken_file' });
+  writeFileSync(join(dir, 'cut.mp4'), mp4(5).subarray(0, 40));
+  await expect(probeFile(join(dir, 'cut.mp4'), 'cut.mp4')).rejects.toMatchObject({ code: 'broken_file' });
+});

@@ -147,10 +147,81 @@ async function probeMp4(path: string, size: number) {
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
+const EBML_SEGMENT = 0x18538067;
+const EBML_CLUSTER = 0x1f43b675;
+const EBML_BLOCK_GROUP = 0xa0;
+const EBML_SIMPLE_BLOCK = 0xa3;
+const EBML_BLOCK = 0xa1;
+
 /**
- * WebM: node-ebml walks the elements. Duration and the video track come from the headers; the
- * frame count is the number of blocks of the video track (the whole file is read for that), and
- * the frame rate is the track's DefaultDuration when given, else frames over duration.
+ * Counts the blocks (frames) of each track by walking the element tree with positional reads:
+ * it steps into segments, clusters and block groups and jumps over everything else, so frame
+ * payloads are never read. Also returns where the first cluster starts (the headers end there).
+ */
+async function scanWebmBlocks(path: string) {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    let windowStart = 0;
+    let window = Buffer.alloc(0);
+    const read = async (pos: number, n: number) => {
+      if (pos < windowStart || pos + n > windowStart + window.length) {
+        window = Buffer.alloc(Math.max(0, Math.min(Math.max(n, 1 << 16), size - pos)));
+        windowStart = pos;
+        await handle.read(window, 0, window.length, pos);
+      }
+      return window.subarray(pos - windowStart, pos - windowStart + n);
+    };
+    /** An EBML variable-length integer: ids keep their length marker, sizes drop it. */
+    const vint = async (pos: number, isId: boolean) => {
+      const first = (await read(pos, 1))[0];
+      if (first === undefined || first === 0) return null;
+      const length = Math.clz32(first) - 23;
+      const bytes = await read(pos, length);
+      if (bytes.length < length) return null;
+      let value = isId ? first : first & (0xff >> length);
+      let allOnes = value === 0xff >> length;
+      for (let i = 1; i < length; i++) {
+        value = value * 256 + bytes[i]!;
+        if (bytes[i] !== 0xff) allOnes = false;
+      }
+      return { value, length, unknown: !isId && allOnes };
+    };
+    const blocks = new Map<number, number>();
+    let firstCluster: number | null = null;
+    let pos = 0;
+    while (pos < size) {
+      const id = await vint(pos, true);
+      const length = id && (await vint(pos + id.length, false));
+      if (!id || !length) break;
+      const dataStart = pos + id.length + length.length;
+      if (id.value === EBML_CLUSTER && firstCluster === null) firstCluster = pos;
+      if (
+        id.value === EBML_SEGMENT ||
+        id.value === EBML_CLUSTER ||
+        id.value === EBML_BLOCK_GROUP ||
+        length.unknown
+      ) {
+        pos = dataStart;
+        continue;
+      }
+      if (id.value === EBML_SIMPLE_BLOCK || id.value === EBML_BLOCK) {
+        const track = await vint(dataStart, false);
+        if (track) blocks.set(track.value, (blocks.get(track.value) ?? 0) + 1);
+      }
+      pos = dataStart + length.value;
+    }
+    return { blocks, firstCluster, size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * WebM: node-ebml decodes the headers (Info: duration and timecode scale; Tracks: the video
+ * track's size and DefaultDuration); the frame count is the number of blocks of the video track
+ * (scanWebmBlocks), and the frame rate the track's DefaultDuration when given, else frames over
+ * duration.
  */
 async function probeWebm(path: string) {
   let timecodeScale = 1_000_000;
@@ -163,7 +234,6 @@ async function probeWebm(path: string) {
     height?: number;
   }[] = [];
   let current: (typeof tracks)[number] | null = null;
-  const blocks = new Map<number, number>();
   const decoder = new Decoder();
   decoder.on('data', ([event, tag]: ['start' | 'tag' | 'end', EbmlTag]) => {
     if (event === 'start' && tag.name === 'TrackEntry') {
@@ -194,14 +264,15 @@ async function probeWebm(path: string) {
       case 'PixelHeight':
         if (current) current.height = v;
         break;
-      case 'SimpleBlock':
-      case 'Block':
-        if (tag.track !== undefined) blocks.set(tag.track, (blocks.get(tag.track) ?? 0) + 1);
-        break;
     }
   });
+  let blocks: Map<number, number>;
   try {
-    await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), decoder);
+    const scan = await scanWebmBlocks(path);
+    blocks = scan.blocks;
+    // The headers sit before the first cluster; without one, read at most the first 16 MiB.
+    const end = (scan.firstCluster ?? Math.min(scan.size, 16 << 20)) - 1;
+    if (end >= 0) await pipeline(createReadStream(path, { start: 0, end, highWaterMark: 1 << 20 }), decoder);
   } catch (err) {
     throw new ProbeError('broken_file', `The WebM structure is unreadable (${(err as Error).message}).`);
   }
