@@ -512,7 +512,7 @@ describeEachDialect(
   { GLOSS_MEDIA_DIR: mediaDir },
 );
 
-it('reads WebM frame counts without decoding frames, and reports a truncated WebM as broken', async () => {
+it('reads WebM and fragmented MP4 frame counts without decoding frames, and reports truncated files as broken', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-webm-'));
   writeFileSync(join(dir, 'long.webm'), webm(600, 320, 240, false));
   expect(await probeFile(join(dir, 'long.webm'), 'long.webm')).toMatchObject({
@@ -524,6 +524,13 @@ it('reads WebM frame counts without decoding frames, and reports a truncated Web
   });
   writeFileSync(join(dir, 'cut.webm'), webm(5).subarray(0, 70));
   await expect(probeFile(join(dir, 'cut.webm'), 'cut.webm')).rejects.toMatchObject({ code: 'broken_file' });
+  // 3 MB of fragments: the samples are counted from every moof, the media data jumped over.
+  writeFileSync(join(dir, 'long.mp4'), mp4(375, 64, 48, 8000));
+  expect(await probeFile(join(dir, 'long.mp4'), 'long.mp4')).toMatchObject({
+    durationMs: 15_000,
+    frameCount: 375,
+    fps: 25,
+  });
   writeFileSync(join(dir, 'cut.mp4'), mp4(5).subarray(0, 40));
   await expect(probeFile(join(dir, 'cut.mp4'), 'cut.mp4')).rejects.toMatchObject({ code: 'broken_file' });
 });

@@ -106,24 +106,25 @@ async function probeMp4(path: string, size: number) {
   file.onError = (_module: string, message: string) => {
     failure = message;
   };
-  let offset = 0;
-  let next = 0;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  // mp4box says which byte it wants next, so the media data (mdat) is jumped over, not read.
+  const handle = await open(path, 'r');
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const ab = chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + chunk.byteLength);
-      const buf = MP4BoxBuffer.fromArrayBuffer(ab, offset);
-      offset += chunk.byteLength;
-      // mp4box says where it wants the next bytes; skipping mdat saves reading the whole file.
-      if (buf.fileStart + chunk.byteLength <= next) continue;
-      next = file.appendBuffer(buf, offset >= size);
-      if (movie || failure) break;
+    let pos = 0;
+    // A fragmented file lists its samples in moof boxes through the file: read to the end.
+    while (pos < size && !failure && !(movie && !(movie as Movie).isFragmented)) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, size - pos));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
+      if (bytesRead === 0) break;
+      const ab = chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + bytesRead);
+      const next = file.appendBuffer(MP4BoxBuffer.fromArrayBuffer(ab, pos), pos + bytesRead >= size);
+      pos = next > pos ? next : pos + bytesRead;
     }
     file.flush();
+    if (movie && (movie as Movie).isFragmented) movie = file.getInfo();
   } catch (err) {
     failure = (err as Error).message;
   } finally {
-    stream.destroy();
+    await handle.close();
   }
   const info = movie as Movie | null;
   if (!info)
