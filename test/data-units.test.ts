@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
 import { ProbeError, probeFile, sniff } from '../src/server/media-probe/index.ts';
 import { brokenJpeg, form, html, jpeg, mp4, png, webm, webp } from './fixtures/media.ts';
@@ -533,4 +534,16 @@ it('reads WebM and fragmented MP4 frame counts without decoding frames, and repo
   });
   writeFileSync(join(dir, 'cut.mp4'), mp4(5).subarray(0, 40));
   await expect(probeFile(join(dir, 'cut.mp4'), 'cut.mp4')).rejects.toMatchObject({ code: 'broken_file' });
+});
+
+it('reports a JPEG turned by its EXIF orientation with the sides it is shown with', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-exif-'));
+  const turned = await sharp({ create: { width: 60, height: 20, channels: 3, background: 'white' } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  writeFileSync(join(dir, 'portrait.jpg'), turned);
+  const probed = await probeFile(join(dir, 'portrait.jpg'), 'portrait.jpg');
+  expect([probed.width, probed.height]).toEqual([20, 60]);
+  expect(await sharp(probed.thumbnail!).metadata()).toMatchObject({ width: 20, height: 60 });
 });

@@ -71,7 +71,7 @@ export async function probeFile(path: string, name: string): Promise<ProbedMedia
 }
 
 async function probeImage(bytes: Buffer, type: Sniffed) {
-  let dims: { width?: number; height?: number; type?: string };
+  let dims: { width?: number; height?: number; orientation?: number };
   try {
     dims = imageSize(bytes);
   } catch (err) {
@@ -92,7 +92,9 @@ async function probeImage(bytes: Buffer, type: Sniffed) {
   } catch (err) {
     throw new ProbeError('broken_file', `The image cannot be decoded (${(err as Error).message}).`);
   }
-  return { width: dims.width, height: dims.height, thumbnail };
+  // Browsers show a JPEG turned by its EXIF orientation; 5–8 swap its sides, so report them as shown.
+  const turned = (dims.orientation ?? 1) >= 5;
+  return { width: turned ? dims.height : dims.width, height: turned ? dims.width : dims.height, thumbnail };
 }
 
 /** MP4/QuickTime: mp4box reads the movie header (wherever it sits in the file) and the tracks. */
