@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -465,10 +465,13 @@ describeEachDialect(
       writeFileSync(join(dir, 'sub', 'broken.jpg'), await brokenJpeg());
       writeFileSync(join(dir, 'notes.md'), '# notes');
       writeFileSync(join(dir, '.DS_Store'), 'junk');
+      // A file the import cannot read (a dangling link) fails on its own.
+      symlinkSync(join(dir, 'gone.png'), join(dir, 'link.png'));
       const res = await gloss(['import-media', ds.body.id, dir], cliEnv());
       expect(res.code, res.stderr).toBe(1);
-      expect(res.stdout).toContain('imported 3 of 4 files');
+      expect(res.stdout).toContain('imported 3 of 5 files');
       expect(res.stderr).toContain('failed: sub/broken.jpg: broken_file');
+      expect(res.stderr).toContain('failed: link.png: unreadable_file');
       const units = await env.admin.get(`/api/v1/datasets/${ds.body.id}/units`);
       expect(units.body.items.map((u: { title: string }) => u.title)).toEqual(['a.png', 'notes.md', 'b.jpg']);
       expect(units.body.items[0]).toMatchObject({ source: 'import', width: 32, height: 24 });

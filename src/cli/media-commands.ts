@@ -48,7 +48,7 @@ async function withDeps<T>(run: (deps: ReturnType<typeof createDeps>) => Promise
   }
 }
 
-/** Every regular file under `root`, depth first, in name order; dot-files and dot-folders skipped. */
+/** Every file under `root`, depth first, in name order; dot-files and dot-folders skipped. */
 async function filesUnder(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {
@@ -59,6 +59,12 @@ async function filesUnder(root: string): Promise<string[]> {
       const path = join(dir, e.name);
       if (e.isDirectory()) await walk(path);
       else if (e.isFile()) out.push(path);
+      else if (e.isSymbolicLink()) {
+        // Links to files are followed (a dangling one is reported as unreadable); links to
+        // folders are not, so a loop cannot trap the walk.
+        const target = await stat(path).catch(() => null);
+        if (!target || target.isFile()) out.push(path);
+      }
     }
   };
   await walk(root);

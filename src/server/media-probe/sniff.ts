@@ -14,7 +14,13 @@ export interface Sniffed {
 
 export class ProbeError extends Error {
   constructor(
-    readonly code: 'unsupported_type' | 'content_mismatch' | 'broken_file' | 'file_too_large' | 'empty_file',
+    readonly code:
+      | 'unsupported_type'
+      | 'content_mismatch'
+      | 'broken_file'
+      | 'file_too_large'
+      | 'empty_file'
+      | 'unreadable_file',
     message: string,
   ) {
     super(message);

@@ -239,7 +239,11 @@ export async function addFiles(
       let failure: FailedFile | null = null;
       try {
         if (file.truncated) throw new ProbeError('file_too_large', 'The file is over the upload size limit.');
-        const probed = await probeFile(file.path, file.name);
+        const probed = await probeFile(file.path, file.name).catch((err: NodeJS.ErrnoException) => {
+          // A file the import cannot open (permissions, gone meanwhile) fails alone.
+          if (err instanceof ProbeError || !err.code || !err.syscall) throw err;
+          throw new ProbeError('unreadable_file', `The file cannot be read (${err.code}).`);
+        });
         const inGroup = grouping && probed.kind === 'image';
         const dir = `datasets/${datasetId}/${inGroup ? groupId : unitIds[i]}`;
         const stem = inGroup ? `item-${groupItems.length}` : 'original';
