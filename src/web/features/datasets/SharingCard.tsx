@@ -111,9 +111,27 @@ export function SharingCard({ dataset, mayManage }: { dataset: Dataset; mayManag
                   </th>
                   <td>{entry.principalType === 'group' ? 'Group' : 'User'}</td>
                   <td>
-                    <Badge tone={entry.role === 'admin' ? 'accent' : 'neutral'}>
-                      {SHARED_RESOURCE_ROLE_LABELS[entry.role]}
-                    </Badge>
+                    {mayManage ? (
+                      <select
+                        className="select-small"
+                        aria-label={`Dataset role of ${entry.name}`}
+                        value={entry.role}
+                        disabled={share.isPending}
+                        onChange={(e) =>
+                          share.mutate({ principal: entry, role: e.target.value as SharedResourceRole })
+                        }
+                      >
+                        {ROLE_OPTIONS.map((r) => (
+                          <option key={r.value} value={r.value}>
+                            {r.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <Badge tone={entry.role === 'admin' ? 'accent' : 'neutral'}>
+                        {SHARED_RESOURCE_ROLE_LABELS[entry.role]}
+                      </Badge>
+                    )}
                   </td>
                   <td>{formatDate(entry.addedAt)}</td>
                   {mayManage ? (
