@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 
 /** The sharing tables: who holds which role on a dataset, an ontology or a project. */
 export const ACCESS_TABLES = {
@@ -10,33 +12,57 @@ export const ACCESS_TABLES = {
 export type SharedKind = keyof typeof ACCESS_TABLES;
 
 /**
- * Every role `userId` holds on one resource: granted to them directly, or to a group they
- * belong to (membership is read live, so joining a group grants its access at once).
+ * Sharing rows held by `userId`: granted to them, or to a group they belong to (membership is
+ * read live, so joining a group grants its access at once). The three sharing tables have the
+ * same columns; `dataset_access` stands for any of them here.
  */
+function heldBy(eb: ExpressionBuilder<DB, 'dataset_access'>, userId: string) {
+  return eb.or([
+    eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
+    eb.and([
+      eb('principal_type', '=', 'group'),
+      eb(
+        'principal_id',
+        'in',
+        eb
+          .selectFrom('group_members')
+          .select('group_members.group_id')
+          .where('group_members.user_id', '=', userId),
+      ),
+    ]),
+  ]);
+}
+
+/** Every role `userId` holds on one resource, directly or through a group. */
 export async function rolesHeld(db: Executor, kind: SharedKind, resourceId: string, userId: string) {
   const { table, owner } = ACCESS_TABLES[kind];
   const rows = await db
     .selectFrom(table as 'dataset_access')
     .select('role')
     .where(owner as 'dataset_id', '=', resourceId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
-        eb.and([
-          eb('principal_type', '=', 'group'),
-          eb(
-            'principal_id',
-            'in',
-            eb
-              .selectFrom('group_members')
-              .select('group_members.group_id')
-              .where('group_members.user_id', '=', userId),
-          ),
-        ]),
-      ]),
-    )
+    .where((eb) => heldBy(eb, userId))
     .execute();
   return rows.map((r) => r.role as string);
+}
+
+/** The roles `userId` holds on each of `resourceIds` (a list page's worth), by resource id. */
+export async function rolesHeldOnEach(
+  db: Executor,
+  kind: SharedKind,
+  userId: string,
+  resourceIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const held = new Map<string, string[]>();
+  if (resourceIds.length === 0) return held;
+  const { table, owner } = ACCESS_TABLES[kind];
+  const rows = await db
+    .selectFrom(table as 'dataset_access')
+    .select([`${owner} as id` as 'dataset_id as id', 'role'])
+    .where(owner as 'dataset_id', 'in', resourceIds)
+    .where((eb) => heldBy(eb, userId))
+    .execute();
+  for (const r of rows) held.set(r.id, [...(held.get(r.id) ?? []), r.role as string]);
+  return held;
 }
 
 /** A subquery of the ids of every resource of `kind` that `userId` holds any role on. */
@@ -45,22 +71,7 @@ export function idsAccessibleTo(db: Executor, kind: SharedKind, userId: string) 
   return db
     .selectFrom(table as 'dataset_access')
     .select(`${owner} as id` as 'dataset_id as id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
-        eb.and([
-          eb('principal_type', '=', 'group'),
-          eb(
-            'principal_id',
-            'in',
-            eb
-              .selectFrom('group_members')
-              .select('group_members.group_id')
-              .where('group_members.user_id', '=', userId),
-          ),
-        ]),
-      ]),
-    );
+    .where((eb) => heldBy(eb, userId));
 }
 
 export interface AccessEntry {

@@ -24,6 +24,7 @@ import {
   listAccess,
   putAccess,
   rolesHeld,
+  rolesHeldOnEach,
   type SharedKind,
 } from './queries.ts';
 
@@ -135,4 +136,4 @@ export async function revokeAccess(
   return before.role;
 }
 
-export { findAccess, listAccess };
+export { findAccess, listAccess, rolesHeldOnEach };

@@ -46,32 +46,6 @@ export function listDatasets(
     .execute() as Promise<DatasetRow[]>;
 }
 
-/** Every role `userId` holds on each of `datasetIds`, directly or through a group. */
-export async function rolesOnDatasets(db: Executor, userId: string, datasetIds: readonly string[]) {
-  if (datasetIds.length === 0) return [];
-  return db
-    .selectFrom('dataset_access')
-    .select(['dataset_id', 'role'])
-    .where('dataset_id', 'in', datasetIds)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
-        eb.and([
-          eb('principal_type', '=', 'group'),
-          eb(
-            'principal_id',
-            'in',
-            eb
-              .selectFrom('group_members')
-              .select('group_members.group_id')
-              .where('group_members.user_id', '=', userId),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
-}
-
 export const insertDataset = (db: Executor, row: DatasetsTable) =>
   db.insertInto('datasets').values(row).execute();
 

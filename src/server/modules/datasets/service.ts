@@ -1,4 +1,5 @@
 import { type Actor, can, type DatasetResource } from '../../../core/policy/index.ts';
+import { type SharedResourceRole, strongestSharedRole } from '../../../core/roles.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DatasetsTable } from '../../db/schema.ts';
@@ -13,6 +14,7 @@ import {
   listScope,
   type Principal,
   revokeAccess,
+  rolesHeldOnEach,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { type DatasetRow, presentAccess, presentDataset } from './present.ts';
@@ -22,7 +24,6 @@ import {
   insertDataset,
   listDatasets,
   projectsUsingDataset,
-  rolesOnDatasets,
   storageKeysOfDataset,
   updateDatasetIfRevision,
 } from './queries.ts';
@@ -70,19 +71,23 @@ export async function listVisibleDatasets(
     (r) => [r.name, r.id],
     (r) => r,
   );
-  const roles = new Map<string, 'admin' | 'user'>();
-  if (ctx.actor.role !== 'admin') {
-    for (const r of await rolesOnDatasets(
-      deps.db,
-      ctx.actor.id,
-      page.items.map((d) => d.id),
-    )) {
-      if (r.role === 'admin' || !roles.has(r.dataset_id)) roles.set(r.dataset_id, r.role);
-    }
-  }
+  const roles =
+    ctx.actor.role === 'admin'
+      ? new Map<string, string[]>()
+      : await rolesHeldOnEach(
+          deps.db,
+          'dataset',
+          ctx.actor.id,
+          page.items.map((d) => d.id),
+        );
   return {
     items: page.items.map((d) =>
-      presentDataset(d, ctx.actor.role === 'admin' ? 'admin' : (roles.get(d.id) ?? 'user')),
+      presentDataset(
+        d,
+        ctx.actor.role === 'admin'
+          ? 'admin'
+          : (strongestSharedRole((roles.get(d.id) ?? []) as SharedResourceRole[]) ?? 'user'),
+      ),
     ),
     nextCursor: page.nextCursor,
   };

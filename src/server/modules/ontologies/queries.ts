@@ -55,35 +55,6 @@ export function listOntologies(db: Executor, scope: ListScope, f: OntologyFilter
     .execute();
 }
 
-/** The roles a user holds (directly or through a group) on each of the given ontologies. */
-export async function rolesOnOntologies(db: Executor, userId: string, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string[]>();
-  const rows = await db
-    .selectFrom('ontology_access')
-    .select(['ontology_id', 'role'])
-    .where('ontology_id', 'in', ids)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
-        eb.and([
-          eb('principal_type', '=', 'group'),
-          eb(
-            'principal_id',
-            'in',
-            eb
-              .selectFrom('group_members')
-              .select('group_members.group_id')
-              .where('group_members.user_id', '=', userId),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.ontology_id, [...(out.get(r.ontology_id) ?? []), r.role]);
-  return out;
-}
-
 export const insertOntology = (db: Executor, row: OntologiesTable) =>
   db.insertInto('ontologies').values(row).execute();
 

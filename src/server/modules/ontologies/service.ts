@@ -26,6 +26,7 @@ import {
   ontologyResourceFor,
   type Principal,
   revokeAccess,
+  rolesHeldOnEach,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { presentAccess, presentOntology, presentVersion, presentVersionDetail } from './present.ts';
@@ -42,7 +43,6 @@ import {
   pinnedVersions,
   projectsUsing,
   replaceVersionSchema,
-  rolesOnOntologies,
   updateOntologyIfRevision,
   versionSchemas,
 } from './queries.ts';
@@ -129,8 +129,9 @@ export async function listVisibleOntologies(
   const roles =
     ctx.actor.role === 'admin'
       ? new Map<string, string[]>()
-      : await rolesOnOntologies(
+      : await rolesHeldOnEach(
           deps.db,
+          'ontology',
           ctx.actor.id,
           page.items.map((r) => r.id),
         );

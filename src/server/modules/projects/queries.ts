@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { UserScope } from '../../../core/policy/index.ts';
-import type { ProjectRole, ProjectStatus } from '../../../core/roles.ts';
+import type { ProjectStatus } from '../../../core/roles.ts';
 import type { Executor } from '../../db/database.ts';
 import type { ProjectsTable } from '../../db/schema.ts';
 import { containsText } from '../../db/text-search.ts';
@@ -167,35 +167,6 @@ export async function ontologyNames(db: Executor, ontologyIds: readonly string[]
     .where('id', 'in', ontologyIds)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Every role `userId` holds on each of the projects, directly or through a group. */
-export async function rolesOnProjects(db: Executor, userId: string, projectIds: readonly string[]) {
-  if (projectIds.length === 0) return new Map<string, ProjectRole[]>();
-  const rows = await db
-    .selectFrom('project_members')
-    .select(['project_id', 'role'])
-    .where('project_id', 'in', projectIds)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
-        eb.and([
-          eb('principal_type', '=', 'group'),
-          eb(
-            'principal_id',
-            'in',
-            eb
-              .selectFrom('group_members')
-              .select('group_members.group_id')
-              .where('group_members.user_id', '=', userId),
-          ),
-        ]),
-      ]),
-    )
-    .execute();
-  const map = new Map<string, ProjectRole[]>();
-  for (const r of rows) map.set(r.project_id, [...(map.get(r.project_id) ?? []), r.role]);
-  return map;
 }
 
 /**

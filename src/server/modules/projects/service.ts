@@ -18,6 +18,7 @@ import {
   type Principal,
   projectResourceFor,
   revokeAccess,
+  rolesHeldOnEach,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { presentUnit } from '../datasets/present.ts';
@@ -44,7 +45,6 @@ import {
   type ProjectSort,
   type ProjectWithCount,
   replaceTags,
-  rolesOnProjects,
   type SortOrder,
   tagsInScope,
   tagsOf,
@@ -111,7 +111,7 @@ async function presentProjectsFor(db: Executor, actor: Actor, rows: ProjectWithC
     ontologyNames(db, [...new Set(rows.flatMap((r) => (r.ontology_id ? [r.ontology_id] : [])))]),
     actor.role === 'admin'
       ? Promise.resolve(new Map<string, ProjectRole[]>())
-      : rolesOnProjects(db, actor.id, ids),
+      : (rolesHeldOnEach(db, 'project', actor.id, ids) as Promise<Map<string, ProjectRole[]>>),
   ]);
   return rows.map((r) =>
     presentProject(r, {
