@@ -1,0 +1,4 @@
+export * from './format.ts';
+export * from './graph.ts';
+export * from './templates.ts';
+export * from './validate.ts';
