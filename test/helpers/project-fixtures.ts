@@ -1,5 +1,8 @@
+import { emptyOntology } from '../../src/core/ontology/index.ts';
 import { newId, nowIso } from '../../src/server/db/ids.ts';
 import type { TestEnv } from './env.ts';
+
+const EMPTY_ONTOLOGY = JSON.stringify(emptyOntology());
 
 // Datasets (through the datasets API: units registered by manifest, which creates their tasks in
 // every attached project) and ontologies for project tests. Ontologies are written straight into
@@ -69,10 +72,17 @@ export async function ontologyFixture(
       revision: 1,
     })
     .execute();
+  // A valid (empty) document, so the ontology reads back through the API like any other.
   for (let v = 1; v <= versions; v++) {
     await env.deps.db
       .insertInto('ontology_versions')
-      .values({ ontology_id: id, version: v, schema: '{}', created_by: null, created_at: nowIso(now) })
+      .values({
+        ontology_id: id,
+        version: v,
+        schema: EMPTY_ONTOLOGY,
+        created_by: null,
+        created_at: nowIso(now),
+      })
       .execute();
   }
   for (const p of opts.sharedWith ?? []) {
