@@ -550,3 +550,26 @@ it('reports a JPEG turned by its EXIF orientation with the sides it is shown wit
   expect([probed.width, probed.height]).toEqual([20, 60]);
   expect(await sharp(probed.thumbnail!).metadata()).toMatchObject({ width: 20, height: 60 });
 });
+
+describeEachDialect(
+  'manifests restricted to key prefixes',
+  (env) => {
+    it('registers keys under an allowed prefix and refuses every other key, URLs unaffected', async () => {
+      const member = await env.user('member');
+      const ds = await member.post('/api/v1/datasets', { name: uniqueName() });
+      const res = await member.post(`/api/v1/datasets/${ds.body.id}/manifest`, {
+        items: [
+          { key: 'team-a/cat.jpg' },
+          { key: 'team-b/dog.jpg' },
+          { kind: 'image_group', items: [{ key: 'imports/l.png' }, { key: 'elsewhere/r.png' }] },
+          { url: 'https://cdn.example.test/a.jpg' },
+        ],
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.created).toHaveLength(2);
+      expect(res.body.failed.map((f: { index: number }) => f.index)).toEqual([1, 2]);
+      expect(res.body.failed[0].message).toContain('team-a/, imports/');
+    });
+  },
+  { GLOSS_MANIFEST_KEY_PREFIXES: 'team-a/, imports/' },
+);

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   GLOSS_S3_ACCESS_KEY_ID: z.string().optional(),
   GLOSS_S3_SECRET_ACCESS_KEY: z.string().optional(),
   GLOSS_S3_FORCE_PATH_STYLE: bool.default(false),
+  GLOSS_MANIFEST_KEY_PREFIXES: z.string().optional(),
   GLOSS_UPLOAD_MAX_FILE_BYTES: z.coerce
     .number()
     .int()
@@ -67,6 +68,11 @@ export interface Config {
     backend: 'local' | 's3';
     /** Root directory of the local backend. */
     localRoot: string;
+    /**
+     * When set, manifests may register only storage keys starting with one of these prefixes, so
+     * one dataset's managers cannot reach objects in the bucket that belong to other teams.
+     */
+    manifestKeyPrefixes: string[] | null;
     s3: {
       bucket: string;
       prefix: string;
@@ -118,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: {
       backend: e.GLOSS_STORAGE,
       localRoot: resolve(e.GLOSS_MEDIA_DIR ?? resolve(dataDir, 'media')),
+      manifestKeyPrefixes: e.GLOSS_MANIFEST_KEY_PREFIXES
+        ? e.GLOSS_MANIFEST_KEY_PREFIXES.split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : null,
       s3:
         e.GLOSS_STORAGE === 's3'
           ? {

@@ -441,6 +441,16 @@ function checkKey(key: string, field: string) {
   }
 }
 
+/** With GLOSS_MANIFEST_KEY_PREFIXES set, every registered key must start with one of them. */
+function checkKeyPrefixes(rows: { unit: DataUnitsTable; items: DataUnitItemsTable[] }, prefixes: string[]) {
+  const keys = [rows.unit.storage_key, ...rows.items.map((i) => i.storage_key)];
+  for (const key of keys) {
+    if (key !== null && !prefixes.some((p) => key.startsWith(p))) {
+      throw new ItemError(`key: must start with one of the allowed prefixes (${prefixes.join(', ')})`);
+    }
+  }
+}
+
 function sourceOfItem(src: { key?: string | undefined; url?: string | undefined }, field: string) {
   if ((src.key === undefined) === (src.url === undefined)) {
     throw new ItemError(`${field}: give exactly one of key and url`);
@@ -553,9 +563,11 @@ export async function registerManifest(
   const units: DataUnitsTable[] = [];
   const items: DataUnitItemsTable[] = [];
   const failed: ManifestFailure[] = [];
+  const allowedPrefixes = deps.config.storage.manifestKeyPrefixes;
   for (let i = 0; i < entries.length; i++) {
     try {
       const rows = manifestRows(entries[i], ids[i]!, datasetId, base);
+      if (allowedPrefixes) checkKeyPrefixes(rows, allowedPrefixes);
       units.push(rows.unit);
       for (const item of rows.items) items.push(item);
     } catch (err) {
