@@ -34,7 +34,7 @@ async function shareThenPromoteThenRemove(page: Page, noun: 'Dataset' | 'Ontolog
 describeInBrowser('sharing datasets and ontologies', () => {
   const e2e = useE2E();
 
-  it('shares with a user, changes their role in place, and removes them, for both kinds', async () => {
+  it('shares with a user, changes their role in place, and removes them, for both kinds; renames a dataset', async () => {
     const server = await e2e.server({
       beforeStart: async (gloss) => {
         await gloss(
@@ -61,6 +61,12 @@ describeInBrowser('sharing datasets and ontologies', () => {
     await page.getByRole('button', { name: 'Create dataset', exact: true }).click();
     await page.getByRole('heading', { name: 'Street scenes', exact: true }).waitFor();
     await shareThenPromoteThenRemove(page, 'Dataset');
+
+    // Renaming goes through the details form shared with groups.
+    await page.getByLabel('Dataset name', { exact: true }).fill('Street scenes, dusk');
+    await page.getByRole('button', { name: 'Save changes', exact: true }).click();
+    await page.getByText('The dataset was saved.').waitFor();
+    await page.getByRole('heading', { name: 'Street scenes, dusk', exact: true }).waitFor();
 
     await mainNav(page).getByRole('link', { name: 'Ontologies', exact: true }).click();
     await page.getByRole('button', { name: 'New ontology', exact: true }).click();

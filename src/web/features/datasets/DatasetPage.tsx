@@ -1,14 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SHARED_RESOURCE_ROLE_LABELS } from '../../../core/roles.ts';
 import { api, isApiError, unwrap } from '../../api/client.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { TextAreaField, TextField } from '../../components/Field.tsx';
+import { NameDescriptionForm } from '../../components/NameDescriptionForm.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
-import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.tsx';
 import { mayOnDataset } from './permissions.ts';
@@ -99,66 +97,17 @@ function DetailsCard({ dataset }: { dataset: Dataset }) {
     <Card title="Details">
       <ErrorAlert error={save.error} />
       {save.isSuccess ? <Notice kind="success">The dataset was saved.</Notice> : null}
-      <DetailsForm
+      <NameDescriptionForm
         key={dataset.revision}
-        dataset={dataset}
+        initial={dataset}
+        nameLabel="Dataset name"
+        nameMaxLength={120}
+        descriptionMaxLength={2000}
         busy={save.isPending}
         onSave={(change) => save.mutate(change)}
         onEdit={() => save.isSuccess && save.reset()}
       />
     </Card>
-  );
-}
-
-function DetailsForm({
-  dataset,
-  busy,
-  onSave,
-  onEdit,
-}: {
-  dataset: Dataset;
-  busy: boolean;
-  onSave: (change: { name: string; description: string }) => void;
-  onEdit: () => void;
-}) {
-  const [name, setName] = useState(dataset.name);
-  const [description, setDescription] = useState(dataset.description);
-  const unchanged = name.trim() === dataset.name && description.trim() === dataset.description;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSave({ name, description });
-  };
-  return (
-    <form className="form form-narrow" onSubmit={submit} noValidate>
-      <TextField
-        label="Dataset name"
-        name="name"
-        required
-        maxLength={120}
-        autoComplete="off"
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          onEdit();
-        }}
-      />
-      <TextAreaField
-        label="Description"
-        name="description"
-        maxLength={2000}
-        rows={3}
-        value={description}
-        onChange={(e) => {
-          setDescription(e.target.value);
-          onEdit();
-        }}
-      />
-      <div className="form-actions">
-        <SubmitButton busy={busy} disabled={unchanged}>
-          Save changes
-        </SubmitButton>
-      </div>
-    </form>
   );
 }
 

@@ -1,13 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Group, isApiError, unwrap } from '../../api/client.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { TextAreaField, TextField } from '../../components/Field.tsx';
+import { NameDescriptionForm } from '../../components/NameDescriptionForm.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
-import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { mayOnGroup } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/session.tsx';
 import { ManagersCard } from './ManagersCard.tsx';
@@ -79,66 +77,17 @@ function DetailsCard({ group }: { group: Group }) {
       <ErrorAlert error={save.error} />
       {save.isSuccess ? <Notice kind="success">The group was saved.</Notice> : null}
       {/* Re-created when the group changes, so the fields show the current revision. */}
-      <DetailsForm
+      <NameDescriptionForm
         key={group.revision}
-        group={group}
+        initial={group}
+        nameLabel="Group name"
+        nameMaxLength={80}
+        descriptionMaxLength={500}
         busy={save.isPending}
         onSave={(change) => save.mutate(change)}
         onEdit={() => save.isSuccess && save.reset()}
       />
     </Card>
-  );
-}
-
-function DetailsForm({
-  group,
-  busy,
-  onSave,
-  onEdit,
-}: {
-  group: Group;
-  busy: boolean;
-  onSave: (change: { name: string; description: string }) => void;
-  onEdit: () => void;
-}) {
-  const [name, setName] = useState(group.name);
-  const [description, setDescription] = useState(group.description);
-  const unchanged = name.trim() === group.name && description.trim() === group.description;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSave({ name, description });
-  };
-  return (
-    <form className="form form-narrow" onSubmit={submit} noValidate>
-      <TextField
-        label="Group name"
-        name="name"
-        required
-        maxLength={80}
-        autoComplete="off"
-        value={name}
-        onChange={(e) => {
-          setName(e.target.value);
-          onEdit();
-        }}
-      />
-      <TextAreaField
-        label="Description"
-        name="description"
-        maxLength={500}
-        rows={3}
-        value={description}
-        onChange={(e) => {
-          setDescription(e.target.value);
-          onEdit();
-        }}
-      />
-      <div className="form-actions">
-        <SubmitButton busy={busy} disabled={unchanged}>
-          Save changes
-        </SubmitButton>
-      </div>
-    </form>
   );
 }
 
