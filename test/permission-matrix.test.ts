@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { WorkspaceRole } from '../src/core/roles.ts';
+import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect, PASSWORD, type TestEnv, uniqueEmail } from './helpers/env.ts';
 import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
@@ -41,6 +42,15 @@ const fixture = (w: World) => w.env.admin;
 
 async function freshTaskerInvitedByManager(w: World) {
   return (await w.env.user('tasker', { by: w.as.workforce_manager })).user!;
+}
+
+/** A saved workflow template the Admin made (so only the Admin may change or delete it). */
+async function adminTemplate(w: World) {
+  const t = await fixture(w).post('/api/v1/workflow-templates', {
+    name: `Matrix template ${uniqueEmail()}`,
+    definition: builtInWorkflow('annotate_review'),
+  });
+  return t.body as { id: string; revision: number };
 }
 
 async function revisionOfUser(w: World, id: string) {
@@ -712,6 +722,45 @@ const PROBES: Probe[] = [
     allowed: 'AMT',
     call: async (w) => ({ method: 'GET', url: `/api/v1/data-units/${await mediaUnit(w)}/items/0/thumbnail` }),
   },
+  {
+    route: 'GET /api/v1/workflow-templates',
+    allowed: 'AWM',
+    call: async () => ({ method: 'GET', url: '/api/v1/workflow-templates' }),
+  },
+  {
+    route: 'POST /api/v1/workflow-templates',
+    allowed: 'AWM',
+    call: async () => ({
+      method: 'POST',
+      url: '/api/v1/workflow-templates',
+      body: { name: `Template ${uniqueEmail()}`, definition: builtInWorkflow('annotate') },
+    }),
+  },
+  {
+    route: 'GET /api/v1/workflow-templates/:id',
+    allowed: 'AWM',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/workflow-templates/${(await adminTemplate(w)).id}` }),
+  },
+  {
+    route: 'PATCH /api/v1/workflow-templates/:id',
+    allowed: 'A',
+    call: async (w) => {
+      const t = await adminTemplate(w);
+      return {
+        method: 'PATCH',
+        url: `/api/v1/workflow-templates/${t.id}`,
+        body: { description: `edited ${uniqueEmail()}`, revision: t.revision },
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/workflow-templates/:id',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'DELETE',
+      url: `/api/v1/workflow-templates/${(await adminTemplate(w)).id}`,
+    }),
+  },
 ];
 
 const TABLES = [
@@ -736,6 +785,7 @@ const TABLES = [
   'dataset_access',
   'data_units',
   'data_unit_items',
+  'workflow_templates',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

@@ -126,6 +126,16 @@ const MATRIX: Record<WorkspaceAction, Scenario[]> = {
   'dataset.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
   'ontology.create': [['workspace', { kind: 'workspace' }, 'AWM']],
   'ontology.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
+  'workflow_template.list': [['workspace', { kind: 'workspace' }, 'AWM']],
+  'workflow_template.create': [['workspace', { kind: 'workspace' }, 'AWM']],
+  'workflow_template.update': [
+    ['own template', { kind: 'own', ownerId: ME }, 'AWM'],
+    ['someone else’s template', { kind: 'own', ownerId: 'other' }, 'A'],
+  ],
+  'workflow_template.delete': [
+    ['own template', { kind: 'own', ownerId: ME }, 'AWM'],
+    ['someone else’s template', { kind: 'own', ownerId: 'other' }, 'A'],
+  ],
 };
 
 // Actions on one project, by the project role held: a(dmin) t(eam manager) b (annotator+reviewer)

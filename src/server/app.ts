@@ -26,6 +26,7 @@ import { mediaRoutes } from './modules/media/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { workflowTemplateRoutes } from './modules/workflow-templates/routes.ts';
 import { workspaceRoutes } from './modules/workspace/routes.ts';
 
 export type App = FastifyInstance;
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     auditRoutes,
     mediaRoutes,
     datasetRoutes,
+    workflowTemplateRoutes,
   ]) {
     await app.register(routes, { deps });
   }

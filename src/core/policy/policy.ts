@@ -72,6 +72,7 @@ const creators = <R extends Resource>(): Record<WorkspaceRole, Grant<R>> => ({
   tasker: none,
 });
 
+const theirOwn = scoped<OwnResource>('their own', (actor, r) => isSelf(actor, r.ownerId));
 const managedTaskers = scoped<UserResource>('Taskers they see', workforceManagerManages);
 const visibleGroups = scoped<GroupResource>('groups they belong to', (a, g) => belongsToGroup(a, g.id));
 const managedGroups = scoped<GroupResource>('groups they manage', (a, g) => managesGroup(a, g.id));
@@ -246,6 +247,27 @@ export const POLICY = {
     area: 'Projects, datasets and ontologies',
     summary: 'List ontologies (results: every ontology for Admins, else those shared with one)',
     grants: everyone(all),
+  }),
+
+  'workflow_template.list': spec<WorkspaceResource>({
+    area: 'Workflows',
+    summary: 'List and read workflow templates (built-in and saved)',
+    grants: creators(),
+  }),
+  'workflow_template.create': spec<WorkspaceResource>({
+    area: 'Workflows',
+    summary: 'Save a workflow as a workspace template',
+    grants: creators(),
+  }),
+  'workflow_template.update': spec<OwnResource>({
+    area: 'Workflows',
+    summary: 'Change a saved workflow template',
+    grants: { admin: all, workforce_manager: theirOwn, member: theirOwn, tasker: none },
+  }),
+  'workflow_template.delete': spec<OwnResource>({
+    area: 'Workflows',
+    summary: 'Delete a saved workflow template',
+    grants: { admin: all, workforce_manager: theirOwn, member: theirOwn, tasker: none },
   }),
 } satisfies Record<string, ActionSpec<never>>;
 

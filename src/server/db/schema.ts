@@ -72,6 +72,19 @@ export interface GroupsTable {
   revision: number;
 }
 
+export interface WorkflowTemplatesTable {
+  id: string;
+  name: string;
+  name_key: string;
+  description: string;
+  /** The workflow document as JSON (src/core/workflow/format.ts). */
+  definition: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+}
+
 export interface GroupMembersTable {
   group_id: string;
   user_id: string;
@@ -234,10 +247,12 @@ export interface DB {
   project_tags: ProjectTagsTable;
   project_datasets: ProjectDatasetsTable;
   tasks: TasksTable;
+  workflow_templates: WorkflowTemplatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type GroupRow = Selectable<GroupsTable>;
+export type WorkflowTemplateRow = Selectable<WorkflowTemplatesTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditRow = Selectable<AuditLogTable>;

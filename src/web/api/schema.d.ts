@@ -6749,6 +6749,405 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workflow-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workflow templates: the built-ins first, then saved templates by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page’s nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Matches name or description, case-insensitively */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WorkflowTemplate"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a workflow as a workspace template */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The workflow document (see docs/workflows.md); invalid ones get 400 invalid_workflow */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflow-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One workflow template, built-in or saved */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a saved template (projects made from it keep their copy) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a saved template (built-ins answer 409 builtin_template) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The workflow document (see docs/workflows.md); invalid ones get 400 invalid_workflow */
+                        definition?: {
+                            [key: string]: unknown;
+                        };
+                        description?: string;
+                        name?: string;
+                        /** @description The revision you read; a stale one gets 409 */
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/workspace": {
         parameters: {
             query?: never;
@@ -7760,6 +8159,146 @@ export interface components {
             /** @enum {string} */
             status: "active" | "deactivated";
             updatedAt: string;
+        };
+        /** @description A workflow: the stages tasks move through and the edges between them (see docs/workflows.md) */
+        Workflow: {
+            edges: ({
+                from: string;
+                /** @enum {string} */
+                kind: "done" | "approved" | "rejected";
+                to: string;
+            } | {
+                branch: {
+                    /** @constant */
+                    kind: "percentage";
+                    percent: number;
+                } | {
+                    groupIds: string[];
+                    /** @constant */
+                    kind: "collaborator";
+                    userIds: string[];
+                } | {
+                    /** @constant */
+                    kind: "otherwise";
+                };
+                from: string;
+                /** @constant */
+                kind: "branch";
+                to: string;
+            })[];
+            /** @constant */
+            formatVersion: 1;
+            stages: {
+                id: string;
+                name: string;
+                settings: {
+                    allowReassessment?: boolean;
+                    allowReviewerEdits?: boolean;
+                    annotatorCount?: number;
+                    hideUnassignedTasks?: boolean;
+                    leaseMinutes?: number;
+                    minimumToProceed?: number;
+                    reviewOwnWork?: boolean;
+                    sampleRate?: number;
+                    workers?: {
+                        /** @constant */
+                        mode: "all";
+                    } | {
+                        groupIds: string[];
+                        /** @constant */
+                        mode: "selected";
+                        userIds: string[];
+                    };
+                };
+                start?: boolean;
+                /** @enum {string} */
+                type: "annotate" | "review" | "consensus" | "consensus_review" | "router" | "complete" | "archive";
+            }[];
+        };
+        /** @description A workflow: the stages tasks move through and the edges between them (see docs/workflows.md) */
+        WorkflowInput: {
+            edges: ({
+                from: string;
+                /** @enum {string} */
+                kind: "done" | "approved" | "rejected";
+                to: string;
+            } | {
+                branch: {
+                    /** @constant */
+                    kind: "percentage";
+                    percent: number;
+                } | {
+                    groupIds: string[];
+                    /** @constant */
+                    kind: "collaborator";
+                    userIds: string[];
+                } | {
+                    /** @constant */
+                    kind: "otherwise";
+                };
+                from: string;
+                /** @constant */
+                kind: "branch";
+                to: string;
+            })[];
+            /** @constant */
+            formatVersion: 1;
+            stages: {
+                id: string;
+                name: string;
+                settings: {
+                    allowReassessment?: boolean;
+                    allowReviewerEdits?: boolean;
+                    annotatorCount?: number;
+                    hideUnassignedTasks?: boolean;
+                    leaseMinutes?: number;
+                    minimumToProceed?: number;
+                    reviewOwnWork?: boolean;
+                    sampleRate?: number;
+                    workers?: {
+                        /** @constant */
+                        mode: "all";
+                    } | {
+                        groupIds: string[];
+                        /** @constant */
+                        mode: "selected";
+                        userIds: string[];
+                    };
+                };
+                start?: boolean;
+                /** @enum {string} */
+                type: "annotate" | "review" | "consensus" | "consensus_review" | "router" | "complete" | "archive";
+            }[];
+        };
+        WorkflowTemplate: {
+            /** @description Built-in templates ship with Gloss and cannot be changed */
+            builtIn: boolean;
+            createdAt: string | null;
+            /** @description Who saved it; null for built-ins */
+            createdBy: string | null;
+            definition: components["schemas"]["Workflow"];
+            description: string;
+            /** @description A UUID, or `builtin:<key>` for a built-in template */
+            id: string;
+            name: string;
+            /** @description null for built-ins */
+            revision: number | null;
+            updatedAt: string | null;
+        };
+        WorkflowTemplateInput: {
+            /** @description Built-in templates ship with Gloss and cannot be changed */
+            builtIn: boolean;
+            createdAt: string | null;
+            /** @description Who saved it; null for built-ins */
+            createdBy: string | null;
+            definition: components["schemas"]["WorkflowInput"];
+            description: string;
+            /** @description A UUID, or `builtin:<key>` for a built-in template */
+            id: string;
+            name: string;
+            /** @description null for built-ins */
+            revision: number | null;
+            updatedAt: string | null;
         };
         Workspace: {
             createdAt: string;
