@@ -166,10 +166,3 @@ export function listMembers(
     .limit(limit + 1)
     .execute();
 }
-
-/** Unique-index violations on either dialect, for turning a lost race into a clean 409. */
-export function isUniqueViolation(err: unknown): boolean {
-  if (!err || typeof err !== 'object' || !('code' in err)) return false;
-  const code = (err as { code: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

@@ -6,7 +6,7 @@ import {
   userReadScope,
 } from '../../../core/policy/index.ts';
 import { GROUP_MANAGER_ROLES } from '../../../core/roles.ts';
-import type { Executor } from '../../db/database.ts';
+import { type Executor, isUniqueViolation } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { GroupRow, UserRow } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -24,7 +24,6 @@ import {
   findUsersByIds,
   type GroupWithCount,
   insertGroup,
-  isUniqueViolation,
   listGroups,
   listMembers,
   managersOfGroups,

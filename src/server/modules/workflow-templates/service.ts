@@ -5,7 +5,7 @@ import {
   type Workflow,
   type WorkflowIssue,
 } from '../../../core/workflow/index.ts';
-import type { Executor } from '../../db/database.ts';
+import { type Executor, isUniqueViolation } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { WorkflowTemplateRow } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -13,7 +13,6 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, revisionConflict } from '../../http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
-import { isUniqueViolation } from '../groups/queries.ts';
 import { BUILT_IN_ID_PREFIX, presentBuiltIn, presentTemplate, type WorkflowTemplateJson } from './present.ts';
 import {
   deleteTemplateRow,
