@@ -136,4 +136,22 @@ export async function revokeAccess(
   return before.role;
 }
 
+/** "Your role" on a dataset or ontology the actor can see: Admin for workspace Admins. */
+export function shownRole(actor: Actor, resource: DatasetResource | OntologyResource): SharedResourceRole {
+  return actor.role === 'admin' ? 'admin' : (resource.role ?? 'user');
+}
+
+/** `shownRole` for a page of datasets or ontologies, in one query. */
+export async function shownRolesOnEach(
+  db: Executor,
+  actor: Actor,
+  kind: 'dataset' | 'ontology',
+  ids: readonly string[],
+): Promise<(id: string) => SharedResourceRole> {
+  if (actor.role === 'admin') return () => 'admin';
+  const held = await rolesHeldOnEach(db, kind, actor.id, ids);
+  return (id) =>
+    shownRole(actor, { kind, id, role: strongestSharedRole((held.get(id) ?? []) as SharedResourceRole[]) });
+}
+
 export { findAccess, listAccess, rolesHeldOnEach };

@@ -1,5 +1,4 @@
-import { type Actor, can, type DatasetResource } from '../../../core/policy/index.ts';
-import { type SharedResourceRole, strongestSharedRole } from '../../../core/roles.ts';
+import { type Actor, can } from '../../../core/policy/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { DatasetsTable } from '../../db/schema.ts';
@@ -14,7 +13,8 @@ import {
   listScope,
   type Principal,
   revokeAccess,
-  rolesHeldOnEach,
+  shownRole,
+  shownRolesOnEach,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { type DatasetRow, presentAccess, presentDataset } from './present.ts';
@@ -37,9 +37,6 @@ const WHAT: Record<DatasetAction, string> = {
   'dataset.delete': 'delete this dataset',
 };
 
-const myRoleOf = (actor: Actor, resource: DatasetResource): 'admin' | 'user' =>
-  actor.role === 'admin' ? 'admin' : (resource.role ?? 'user');
-
 /**
  * Loads a dataset the caller may act on. A dataset that exists but is shared with nobody the
  * caller is answers 403, as everywhere in the API (ids are random, so that reveals nothing).
@@ -50,7 +47,7 @@ export async function datasetFor(db: Executor, actor: Actor, id: string, action:
   const resource = await datasetResourceFor(db, actor, id);
   if (!can(actor, 'dataset.read', resource)) throw forbidden(WHAT['dataset.read']);
   if (action !== 'dataset.read' && !can(actor, action, resource)) throw forbidden(WHAT[action]);
-  return { row, resource, myRole: myRoleOf(actor, resource) };
+  return { row, resource, myRole: shownRole(actor, resource) };
 }
 
 export async function listVisibleDatasets(
@@ -71,24 +68,14 @@ export async function listVisibleDatasets(
     (r) => [r.name, r.id],
     (r) => r,
   );
-  const roles =
-    ctx.actor.role === 'admin'
-      ? new Map<string, string[]>()
-      : await rolesHeldOnEach(
-          deps.db,
-          'dataset',
-          ctx.actor.id,
-          page.items.map((d) => d.id),
-        );
+  const roleOf = await shownRolesOnEach(
+    deps.db,
+    ctx.actor,
+    'dataset',
+    page.items.map((d) => d.id),
+  );
   return {
-    items: page.items.map((d) =>
-      presentDataset(
-        d,
-        ctx.actor.role === 'admin'
-          ? 'admin'
-          : (strongestSharedRole((roles.get(d.id) ?? []) as SharedResourceRole[]) ?? 'user'),
-      ),
-    ),
+    items: page.items.map((d) => presentDataset(d, roleOf(d.id))),
     nextCursor: page.nextCursor,
   };
 }

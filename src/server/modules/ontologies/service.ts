@@ -8,10 +8,9 @@ import {
   removedFeatures,
   validateOntology,
 } from '../../../core/ontology/index.ts';
-import { type Actor, can, type OntologyResource } from '../../../core/policy/index.ts';
+import { type Actor, can } from '../../../core/policy/index.ts';
 import type { OntologyAction } from '../../../core/policy/resource-policy.ts';
-import { roleOn } from '../../../core/policy/resource-policy.ts';
-import { type SharedResourceRole, strongestSharedRole } from '../../../core/roles.ts';
+import type { SharedResourceRole } from '../../../core/roles.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -26,7 +25,8 @@ import {
   ontologyResourceFor,
   type Principal,
   revokeAccess,
-  rolesHeldOnEach,
+  shownRole,
+  shownRolesOnEach,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { presentAccess, presentOntology, presentVersion, presentVersionDetail } from './present.ts';
@@ -67,9 +67,6 @@ async function reachableOntology(db: Executor, actor: Actor, id: string, action:
   if (!can(actor, action, resource)) throw forbidden(WHAT[action]);
   return { row, resource };
 }
-
-const myRoleOn = (actor: Actor, resource: OntologyResource) =>
-  (roleOn(actor, resource) ?? 'user') as SharedResourceRole;
 
 /** A stored document, upgraded to the current format. */
 const parseStored = (text: string): OntologyDocument => migrateOntologyDocument(JSON.parse(text));
@@ -126,33 +123,21 @@ export async function listVisibleOntologies(
     (r) => [r.name_key, r.id],
     (r) => r,
   );
-  const roles =
-    ctx.actor.role === 'admin'
-      ? new Map<string, string[]>()
-      : await rolesHeldOnEach(
-          deps.db,
-          'ontology',
-          ctx.actor.id,
-          page.items.map((r) => r.id),
-        );
+  const roleOf = await shownRolesOnEach(
+    deps.db,
+    ctx.actor,
+    'ontology',
+    page.items.map((r) => r.id),
+  );
   return {
-    items: page.items.map((r) =>
-      presentOntology(
-        r,
-        myRoleOn(ctx.actor, {
-          kind: 'ontology',
-          id: r.id,
-          role: strongestSharedRole((roles.get(r.id) ?? []) as SharedResourceRole[]),
-        }),
-      ),
-    ),
+    items: page.items.map((r) => presentOntology(r, roleOf(r.id))),
     nextCursor: page.nextCursor,
   };
 }
 
 export async function getOntology(deps: AppDeps, ctx: RequestContext, id: string) {
   const { row, resource } = await reachableOntology(deps.db, ctx.actor, id, 'ontology.read');
-  return detailOf(deps.db, row, myRoleOn(ctx.actor, resource));
+  return detailOf(deps.db, row, shownRole(ctx.actor, resource));
 }
 
 interface NewOntology {
@@ -257,7 +242,7 @@ export async function updateOntology(
     if (Number(row.revision) !== input.revision)
       throw revisionConflict('This ontology', Number(row.revision));
     if (name === row.name && description === row.description)
-      return detailOf(trx, row, myRoleOn(ctx.actor, resource));
+      return detailOf(trx, row, shownRole(ctx.actor, resource));
     const revision = Number(row.revision) + 1;
     await writeIfRevision(trx, row, input.revision, { name, description, updated_at: nowIso(now), revision });
     await recordAudit(
@@ -272,7 +257,7 @@ export async function updateOntology(
       },
       now,
     );
-    return detailOf(trx, (await findOntology(trx, id))!, myRoleOn(ctx.actor, resource));
+    return detailOf(trx, (await findOntology(trx, id))!, shownRole(ctx.actor, resource));
   });
 }
 
@@ -291,7 +276,7 @@ export async function saveSchema(
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const { row, resource } = await reachableOntology(trx, ctx.actor, id, 'ontology.update');
-    const myRole = myRoleOn(ctx.actor, resource);
+    const myRole = shownRole(ctx.actor, resource);
     if (Number(row.revision) !== input.revision)
       throw revisionConflict('This ontology', Number(row.revision));
     const before = await currentSchema(trx, row);
