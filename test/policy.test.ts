@@ -157,6 +157,9 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.delete': 'a',
   'project.annotate': 'atbn',
   'project.review': 'atbr',
+  'project.view_queue': 'atbrn',
+  'project.manage_queue': 'at',
+  'project.edit_workflow': 'a',
 };
 const SHARED_MATRIX: Record<DatasetAction | OntologyAction, string> = {
   'dataset.read': 'au',

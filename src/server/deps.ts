@@ -11,17 +11,25 @@ export interface AppDeps {
   dialect: DialectName;
   config: Config;
   clock: () => number;
+  /** A number in [0, 1): router rolls and review sampling. Tests pass a seeded one. */
+  random: () => number;
   mailer: Mailer;
   storage: Storage;
 }
 
 /** The one place the server's dependencies are put together from its configuration. */
-export function createDeps(config: Config, database: Database, clock: () => number = Date.now): AppDeps {
+export function createDeps(
+  config: Config,
+  database: Database,
+  clock: () => number = Date.now,
+  random: () => number = Math.random,
+): AppDeps {
   return {
     db: database.db,
     dialect: database.dialect,
     config,
     clock,
+    random,
     mailer: createMailer(config.smtp),
     storage: createStorage(config),
   };

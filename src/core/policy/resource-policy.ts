@@ -102,6 +102,17 @@ export const PROJECT_POLICY = {
     'annotator_reviewer',
     'reviewer',
   ]),
+  'project.view_queue': projectSpec(
+    'See the workflow and the queue (workers: their own and claimable tasks; managers: every task)',
+    EVERY_PROJECT_ROLE,
+  ),
+  'project.manage_queue': projectSpec(
+    'Assign, unassign, release, prioritise, move and reopen tasks',
+    MANAGERS,
+  ),
+  'project.edit_workflow': projectSpec('Change the workflow (a new version; tasks of removed stages mapped)', [
+    'admin',
+  ]),
 };
 
 export const DATASET_POLICY = {

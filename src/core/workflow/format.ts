@@ -126,6 +126,8 @@ export interface Stage {
   /** The stage new tasks enter. Exactly one stage has it. */
   start?: boolean | undefined;
   settings: StageSettings;
+  /** Where the builder draws the stage; no meaning to the engine. */
+  position?: { x: number; y: number } | undefined;
 }
 
 export type RouterBranch =
@@ -174,6 +176,9 @@ export const StageSchema = z.strictObject({
   type: z.enum(STAGE_TYPES),
   start: z.boolean().optional(),
   settings: SettingsSchema,
+  position: z
+    .strictObject({ x: z.number().min(-100_000).max(100_000), y: z.number().min(-100_000).max(100_000) })
+    .optional(),
 });
 
 const BranchSchema = z.discriminatedUnion('kind', [

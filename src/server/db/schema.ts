@@ -200,6 +200,8 @@ export interface ProjectsTable {
   status_changed_at: string;
   ontology_id: string | null;
   ontology_version: number | null;
+  /** The current version in project_workflows. */
+  workflow_version: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -221,6 +223,70 @@ export interface TasksTable {
   id: string;
   project_id: string;
   data_unit_id: string;
+  created_at: string;
+  /** The workflow stage the task sits in (a stage id of the project's current workflow). */
+  stage_id: string | null;
+  status: Generated<string>;
+  priority: Generated<number>;
+  /** Who holds the task (single-holder stages; consensus holders are in task_holds). */
+  assignee_id: string | null;
+  /** 1 when the holder was named (by a manager or the workflow): the lease lapsing keeps them. */
+  pinned: Generated<number>;
+  lease_expires_at: string | null;
+  stage_entered_at: string | null;
+  updated_at: string | null;
+  revision: Generated<number>;
+}
+
+export interface ProjectWorkflowsTable {
+  project_id: string;
+  version: number;
+  /** The workflow document as JSON (src/core/workflow/format.ts). */
+  definition: string;
+  template_id: string | null;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface TaskHoldsTable {
+  task_id: string;
+  user_id: string;
+  stage_id: string;
+  state: 'active' | 'submitted';
+  pinned: Generated<number>;
+  lease_expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskSkipsTable {
+  task_id: string;
+  user_id: string;
+  stage_id: string;
+  reason: Generated<string>;
+  skipped_at: string;
+}
+
+export interface TaskWorkersTable {
+  task_id: string;
+  user_id: string;
+  stage_id: string;
+  stage_type: string;
+  worked_at: string;
+}
+
+export interface TaskEventsTable {
+  id: string;
+  project_id: string;
+  task_id: string;
+  kind: string;
+  stage_id: string | null;
+  to_stage_id: string | null;
+  actor_id: string | null;
+  subject_id: string | null;
+  /** JSON object with the event's details. */
+  data: Generated<string>;
   created_at: string;
 }
 
@@ -247,6 +313,11 @@ export interface DB {
   project_tags: ProjectTagsTable;
   project_datasets: ProjectDatasetsTable;
   tasks: TasksTable;
+  project_workflows: ProjectWorkflowsTable;
+  task_holds: TaskHoldsTable;
+  task_skips: TaskSkipsTable;
+  task_workers: TaskWorkersTable;
+  task_events: TaskEventsTable;
   workflow_templates: WorkflowTemplatesTable;
 }
 

@@ -52,6 +52,7 @@ import {
   visibleUserIds,
 } from './queries.ts';
 import { createTasksForUnits, deleteTasksOfDataset } from './tasks.ts';
+import { defaultWorkflowTemplate, insertFirstWorkflow } from '../queue/workflow-store.ts';
 
 // Projects: settings, collaborators, datasets, ontology and status. Every route loads the project
 // the same way (404 when it does not exist, 403 when the caller holds no role on it), asks the
@@ -299,8 +300,11 @@ export async function createProject(deps: AppDeps, ctx: RequestContext, input: C
       created_at: at,
       updated_at: at,
       revision: 1,
+      workflow_version: 1,
     };
     await insertProject(trx, row);
+    const template = defaultWorkflowTemplate();
+    await insertFirstWorkflow(trx, { projectId: id, workflow: template.workflow, templateId: template.id, createdBy: ctx.user.id }, now);
     await replaceTags(trx, id, normaliseTags(input.tags ?? []));
     await grantAccess(trx, ctx, 'project', id, { type: 'user', id: ctx.user.id }, 'admin', now);
     for (const m of input.members ?? []) {

@@ -1,5 +1,8 @@
+import { startStage } from '../../../core/workflow/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
+import { recordTaskEvents } from '../queue/events.ts';
+import { currentWorkflow } from '../queue/workflow-store.ts';
 
 const CHUNK = 500;
 
@@ -31,22 +34,34 @@ export async function createTasksForUnits(
     unitIds = rows.map((r) => r.id);
   }
   let created = 0;
+  const at = nowIso(now);
   for (const projectId of projectIds) {
+    const start = startStage((await currentWorkflow(trx, projectId)).workflow);
+    if (!start) throw new Error(`project ${projectId}: its workflow has no start stage`);
     for (let i = 0; i < unitIds.length; i += CHUNK) {
       const chunk = unitIds.slice(i, i + CHUNK);
-      const res = await trx
+      const rows = await trx
         .insertInto('tasks')
         .values(
           chunk.map((unitId) => ({
             id: newId(now),
             project_id: projectId,
             data_unit_id: unitId,
-            created_at: nowIso(now),
+            created_at: at,
+            stage_id: start.id,
+            stage_entered_at: at,
+            updated_at: at,
           })),
         )
         .onConflict((oc) => oc.columns(['project_id', 'data_unit_id']).doNothing())
-        .executeTakeFirst();
-      created += Number(res.numInsertedOrUpdatedRows ?? 0);
+        .returning('id')
+        .execute();
+      created += rows.length;
+      await recordTaskEvents(
+        trx,
+        rows.map((r) => ({ projectId, taskId: r.id, kind: 'created' as const, stageId: start.id, actorId: null })),
+        now,
+      );
     }
   }
   return created;

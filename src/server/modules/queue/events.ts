@@ -1,0 +1,48 @@
+import type { TaskEventKind } from '../../../core/queue/index.ts';
+import type { Executor } from '../../db/database.ts';
+import { newId, nowIso } from '../../db/ids.ts';
+
+// The task event log: one row per thing that happened to a task, written in the transaction that
+// made it happen. Append-only; analytics aggregates it.
+
+export interface TaskEvent {
+  projectId: string;
+  taskId: string;
+  kind: TaskEventKind;
+  /** The stage it happened in. */
+  stageId: string | null;
+  /** Where the task went, for transitions. */
+  toStageId?: string | null | undefined;
+  /** Who did it; null for the system (a lapsed lease, a workflow rule). */
+  actorId: string | null;
+  /** The person it concerns (the new holder, the one who lost a lease…). */
+  subjectId?: string | null | undefined;
+  data?: Record<string, unknown> | undefined;
+}
+
+const CHUNK = 500;
+
+export async function recordTaskEvents(trx: Executor, events: readonly TaskEvent[], now: number) {
+  for (let i = 0; i < events.length; i += CHUNK) {
+    await trx
+      .insertInto('task_events')
+      .values(
+        events.slice(i, i + CHUNK).map((e) => ({
+          id: newId(now),
+          project_id: e.projectId,
+          task_id: e.taskId,
+          kind: e.kind,
+          stage_id: e.stageId,
+          to_stage_id: e.toStageId ?? null,
+          actor_id: e.actorId,
+          subject_id: e.subjectId ?? null,
+          data: JSON.stringify(e.data ?? {}),
+          created_at: nowIso(now),
+        })),
+      )
+      .execute();
+  }
+}
+
+export const recordTaskEvent = (trx: Executor, event: TaskEvent, now: number) =>
+  recordTaskEvents(trx, [event], now);
