@@ -24,6 +24,7 @@ import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
+import { projectWorkflowRoutes } from './modules/project-workflow/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { workflowTemplateRoutes } from './modules/workflow-templates/routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     mediaRoutes,
     datasetRoutes,
     workflowTemplateRoutes,
+    projectWorkflowRoutes,
   ]) {
     await app.register(routes, { deps });
   }

@@ -46,6 +46,10 @@ const Members = z
   .refine((ms) => new Set(ms.map((m) => `${m.principalType}:${m.principalId}`)).size === ms.length, {
     error: 'must not name anyone twice',
   });
+const WorkflowTemplateId = z.union([
+  Id,
+  z.string().regex(/^builtin:[a-z0-9_]{1,64}$/, { error: 'must be a template id or builtin:<key>' }),
+]);
 const ProjectDatasetParams = z.strictObject({ id: Id, datasetId: Id });
 const ProjectMemberParams = z.strictObject({ id: Id, principalType: PrincipalType, principalId: Id });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -83,7 +87,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       schema: {
         tags: ['projects'],
         summary:
-          'Create a project (Not started); you become its Admin; attached datasets’ units become tasks',
+          'Create a project (Not started) with a workflow (default: built-in Annotate → Review); you become its Admin; attached datasets’ units become tasks',
         body: z.strictObject({
           name: ProjectName,
           description: ProjectDescription.optional(),
@@ -92,6 +96,15 @@ export const projectRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
           ontologyId: Id.optional(),
           ontologyVersion: z.number().int().min(1).optional().describe('Default: the current version'),
           members: Members.optional(),
+          workflowTemplateId: WorkflowTemplateId.optional().describe(
+            'Start from this template (`builtin:<key>` or a saved template you may see); not with `workflow`',
+          ),
+          workflow: z
+            .record(z.string(), z.unknown())
+            .optional()
+            .describe(
+              'Start from this workflow document (invalid ones get 400 invalid_workflow); not with `workflowTemplateId`',
+            ),
         }),
         response: { 201: ProjectOut, ...errors },
       },

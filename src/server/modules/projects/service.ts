@@ -22,6 +22,8 @@ import {
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { presentUnit } from '../datasets/present.ts';
+import { chooseWorkflow } from '../project-workflow/service.ts';
+import { defaultWorkflowTemplate, insertFirstWorkflow } from '../queue/workflow-store.ts';
 import { asUserResource } from '../users/service.ts';
 import { auditViewOfProject, presentProject } from './present.ts';
 import {
@@ -52,7 +54,6 @@ import {
   visibleUserIds,
 } from './queries.ts';
 import { createTasksForUnits, deleteTasksOfDataset } from './tasks.ts';
-import { defaultWorkflowTemplate, insertFirstWorkflow } from '../queue/workflow-store.ts';
 
 // Projects: settings, collaborators, datasets, ontology and status. Every route loads the project
 // the same way (404 when it does not exist, 403 when the caller holds no role on it), asks the
@@ -260,6 +261,9 @@ export interface CreateInput {
   ontologyId?: string | undefined;
   ontologyVersion?: number | undefined;
   members?: MemberInput[] | undefined;
+  /** `builtin:<key>` or a saved template's id; or else `workflow`, a document; neither: Annotate → Review. */
+  workflowTemplateId?: string | undefined;
+  workflow?: unknown;
 }
 
 /** Creates a project Not started, its creator its Admin, with one task per unit of each dataset. */
@@ -273,6 +277,7 @@ export async function createProject(deps: AppDeps, ctx: RequestContext, input: C
       throw invalid(`members.${i}.principalId`, 'you become the project’s Admin anyway');
     }
   }
+  const chosen = await chooseWorkflow(deps, ctx, input, defaultWorkflowTemplate);
   const now = deps.clock();
   const at = nowIso(now);
   const id = newId(now);
@@ -303,8 +308,11 @@ export async function createProject(deps: AppDeps, ctx: RequestContext, input: C
       workflow_version: 1,
     };
     await insertProject(trx, row);
-    const template = defaultWorkflowTemplate();
-    await insertFirstWorkflow(trx, { projectId: id, workflow: template.workflow, templateId: template.id, createdBy: ctx.user.id }, now);
+    await insertFirstWorkflow(
+      trx,
+      { projectId: id, workflow: chosen.workflow, templateId: chosen.templateId, createdBy: ctx.user.id },
+      now,
+    );
     await replaceTags(trx, id, normaliseTags(input.tags ?? []));
     await grantAccess(trx, ctx, 'project', id, { type: 'user', id: ctx.user.id }, 'admin', now);
     for (const m of input.members ?? []) {

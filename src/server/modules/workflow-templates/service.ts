@@ -46,23 +46,21 @@ const builtInReadOnly = () =>
     'Built-in workflow templates cannot be changed or deleted; save a copy under a new name instead.',
   );
 
-/** `stages[2].name` → `definition.stages[2].name`; `[0]` → `definition[0]`. */
-const fieldOf = (issue: WorkflowIssue) =>
-  !issue.path
-    ? 'definition'
-    : issue.path.startsWith('[')
-      ? `definition${issue.path}`
-      : `definition.${issue.path}`;
+/** `stages[2].name` → `definition.stages[2].name`; `[0]` → `definition[0]` (for root `definition`). */
+const fieldOf = (issue: WorkflowIssue, root: string) =>
+  !issue.path ? root : issue.path.startsWith('[') ? `${root}${issue.path}` : `${root}.${issue.path}`;
 
-/** The definition as a valid workflow, or 400 `invalid_workflow` naming the first issue and listing all. */
-function validDefinition(definition: unknown): Workflow {
+/**
+ * The document as a valid workflow, or 400 `invalid_workflow` naming the first issue and listing
+ * all. `root` is the request field the document came in (templates: `definition`; projects: `workflow`).
+ */
+export function validDefinition(definition: unknown, root = 'definition'): Workflow {
   const issues = validateWorkflow(definition);
   if (issues.length === 0) return definition as Workflow;
   const first = issues[0]!;
+  const field = fieldOf(first, root);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  throw new AppError(400, 'invalid_workflow', `${fieldOf(first)}: ${first.message}${more}`, fieldOf(first), {
-    issues,
-  });
+  throw new AppError(400, 'invalid_workflow', `${field}: ${first.message}${more}`, field, { issues });
 }
 
 function mayList(actor: Actor) {
