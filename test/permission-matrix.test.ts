@@ -761,6 +761,36 @@ const PROBES: Probe[] = [
       url: `/api/v1/workflow-templates/${(await adminTemplate(w)).id}`,
     }),
   },
+  {
+    route: 'GET /api/v1/projects/:id/workflow',
+    allowed: 'AMT',
+    call: async (w) => ({ method: 'GET', url: `/api/v1/projects/${(await matrixProject(w)).id}/workflow` }),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/workflow/versions',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await matrixProject(w)).id}/workflow/versions`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/workflow/versions/:version',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await matrixProject(w)).id}/workflow/versions/1`,
+    }),
+  },
+  {
+    route: 'PUT /api/v1/projects/:id/workflow',
+    allowed: 'A',
+    call: async (w) => ({
+      method: 'PUT',
+      url: `/api/v1/projects/${(await matrixProject(w, { withTask: true })).id}/workflow`,
+      body: { workflow: builtInWorkflow('annotate'), baseVersion: 1 },
+    }),
+  },
 ];
 
 const TABLES = [
@@ -786,6 +816,7 @@ const TABLES = [
   'data_units',
   'data_unit_items',
   'workflow_templates',
+  'project_workflows',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */
