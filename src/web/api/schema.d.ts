@@ -5086,7 +5086,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a project (Not started); you become its Admin; attached datasets’ units become tasks */
+        /** Create a project (Not started) with a workflow (default: built-in Annotate → Review); you become its Admin; attached datasets’ units become tasks */
         post: {
             parameters: {
                 query?: never;
@@ -5113,6 +5113,12 @@ export interface paths {
                         /** @description Default: the current version */
                         ontologyVersion?: number;
                         tags?: string[];
+                        /** @description Start from this workflow document (invalid ones get 400 invalid_workflow); not with `workflowTemplateId` */
+                        workflow?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Start from this template (`builtin:<key>` or a saved template you may see); not with `workflow` */
+                        workflowTemplateId?: string;
                     };
                 };
             };
@@ -6053,6 +6059,345 @@ export interface paths {
                             items: components["schemas"]["ProjectTask"][];
                             nextCursor: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s current workflow version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectWorkflow"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save a new version of the project’s workflow (project Admins)
+         * @description Stage ids say what survives: a stage keeps its tasks when its id is in the new workflow, and its type may not change (409 `stage_type_changed`). Tasks in removed stages must be mapped (`stageMapping`: removed stage id → stage of the new workflow) or the change is refused (400 `unmapped_stage`); mapped tasks enter their new stage as New, unheld. A stale `baseVersion` gets 409 `workflow_version_conflict`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version you edited; a stale one gets 409 */
+                        baseVersion: number;
+                        /** @description What changed and why */
+                        note?: string;
+                        /** @description For each removed stage that holds tasks: the stage its tasks move to */
+                        stageMapping?: {
+                            [key: string]: string;
+                        };
+                        /** @description The workflow document (see docs/workflows.md); invalid ones get 400 invalid_workflow */
+                        workflow: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectWorkflow"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/workflow/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the project’s workflow, newest first (without the documents) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectWorkflowVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/workflow/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the project’s workflow */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectWorkflow"];
                     };
                 };
                 /** @description Default Response */
@@ -8124,6 +8469,48 @@ export interface components {
             kind: "image" | "image_group" | "video" | "text";
             title: string;
         };
+        ProjectWorkflow: {
+            createdAt: string;
+            createdBy: string | null;
+            /** @description What the person who saved it said about the change */
+            note: string;
+            /** @description The template this version was made from (`builtin:<key>` or a saved template id); null when edited */
+            templateId: string | null;
+            /** @description Versions count up from 1 (the workflow the project was created with) */
+            version: number;
+            workflow: components["schemas"]["Workflow"];
+        };
+        ProjectWorkflowInput: {
+            createdAt: string;
+            createdBy: string | null;
+            /** @description What the person who saved it said about the change */
+            note: string;
+            /** @description The template this version was made from (`builtin:<key>` or a saved template id); null when edited */
+            templateId: string | null;
+            /** @description Versions count up from 1 (the workflow the project was created with) */
+            version: number;
+            workflow: components["schemas"]["WorkflowInput"];
+        };
+        ProjectWorkflowVersion: {
+            createdAt: string;
+            createdBy: string | null;
+            /** @description What the person who saved it said about the change */
+            note: string;
+            /** @description The template this version was made from (`builtin:<key>` or a saved template id); null when edited */
+            templateId: string | null;
+            /** @description Versions count up from 1 (the workflow the project was created with) */
+            version: number;
+        };
+        ProjectWorkflowVersionInput: {
+            createdAt: string;
+            createdBy: string | null;
+            /** @description What the person who saved it said about the change */
+            note: string;
+            /** @description The template this version was made from (`builtin:<key>` or a saved template id); null when edited */
+            templateId: string | null;
+            /** @description Versions count up from 1 (the workflow the project was created with) */
+            version: number;
+        };
         Session: {
             csrfToken: string;
             user: components["schemas"]["User"];
@@ -8191,6 +8578,10 @@ export interface components {
             stages: {
                 id: string;
                 name: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
                 settings: {
                     allowReassessment?: boolean;
                     allowReviewerEdits?: boolean;
@@ -8246,6 +8637,10 @@ export interface components {
             stages: {
                 id: string;
                 name: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
                 settings: {
                     allowReassessment?: boolean;
                     allowReviewerEdits?: boolean;
