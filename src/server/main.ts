@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { createDeps } from './deps.ts';
 import { sweepExpiredAuthState } from './modules/auth/housekeeping.ts';
+import { sweepExpiredLeases } from './modules/queue/leases.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
@@ -44,8 +45,8 @@ export async function startServer(opts: { watchWeb: boolean }) {
   if (applied.length) app.log.info({ applied }, 'applied migrations');
 
   const sweep = () =>
-    sweepExpiredAuthState(deps).then(
-      (swept) => app.log.debug(swept, 'swept expired sessions and sign-in counters'),
+    Promise.all([sweepExpiredAuthState(deps), sweepExpiredLeases(deps.db, deps.clock())]).then(
+      ([swept, leases]) => app.log.debug({ ...swept, leases }, 'swept expired sessions, counters and task leases'),
       (err: unknown) => app.log.warn({ err }, 'housekeeping failed'),
     );
   await sweep();

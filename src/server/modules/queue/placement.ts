@@ -42,6 +42,8 @@ export interface Entry {
   stageId: string;
   status: TaskStatus;
   holder: NextHolder;
+  /** The event that sends the task (submitted, moved…): written first, its to_stage_id the final stage. */
+  cause?: TaskEvent | undefined;
 }
 
 /** Resolves a named holder: they must exist, be active and be allowed to work in the stage. */
@@ -78,7 +80,7 @@ export async function enterStage(
   task: TaskRef,
   entry: Entry,
 ): Promise<string> {
-  const events: TaskEvent[] = [];
+  const events: TaskEvent[] = entry.cause ? [entry.cause] : [];
   let { stageId, status, holder } = entry;
   for (let hops = 0; ; hops++) {
     const stage = stageById(workflow, stageId);
@@ -152,6 +154,7 @@ export async function enterStage(
     if (terminal) {
       events.push({ projectId: task.project_id, taskId: task.id, kind: 'completed', stageId, actorId: env.actorId });
     }
+    if (entry.cause) entry.cause.toStageId = stageId;
     await recordTaskEvents(trx, events, env.now);
     task.stage_id = stageId;
     return stageId;
@@ -176,6 +179,7 @@ export async function advance(
   outcome: Outcome,
   holder: NextHolder,
   worker: { userId: string; groupIds: readonly string[] } | null,
+  cause?: TaskEvent,
 ): Promise<string> {
   const from = task.stage_id ?? '';
   const to = settleStage(workflow, from, outcome, () => ({
@@ -190,5 +194,6 @@ export async function advance(
     stageId: to,
     status: outcome === 'rejected' ? 'reopened' : 'new',
     holder,
+    cause,
   });
 }

@@ -1,0 +1,409 @@
+import { can } from '../../../core/policy/index.ts';
+import { projectGate } from '../../../core/projects/status-gate.ts';
+import { managesQueue, mayWorkIn, type Worker } from '../../../core/queue/index.ts';
+import type { ProjectStatus } from '../../../core/roles.ts';
+import {
+  type Outcome,
+  REVIEW_STAGE_TYPES,
+  type ResolvedStageSettings,
+  resolveSettings,
+  type Stage,
+  stageById,
+  WORK_STAGE_TYPES,
+  type Workflow,
+} from '../../../core/workflow/index.ts';
+import type { Executor } from '../../db/database.ts';
+import { nowIso } from '../../db/ids.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { projectResourceFor } from '../access/service.ts';
+import { presentUnit } from '../datasets/present.ts';
+import { findDataUnit } from '../projects/queries.ts';
+import { type ClaimQuery, claimNext, claimOne, eligibleTasks } from './claim.ts';
+import { recordTaskEvent } from './events.ts';
+import { advance, type NextHolder, type QueueEnv } from './placement.ts';
+import { presentTask, type TaskRow } from './present.ts';
+import { findTaskRow, holdsOf } from './queries.ts';
+import { currentWorkflow } from './workflow-store.ts';
+import { workerFromActor } from './worker.ts';
+
+// A worker's actions on tasks: take the next one, open one, keep it, give it back, skip it, and
+// finish it (submit, approve, reject). Each is one transaction that also writes its task events.
+
+/** What a person may do with a task they are looking at. */
+export type TaskAction = 'claim' | 'submit' | 'skip' | 'release' | 'approve' | 'reject';
+
+interface Scene {
+  workflow: Workflow;
+  worker: Worker;
+  projectStatus: ProjectStatus;
+}
+
+/** The project as the caller sees it: 404 unknown, 403 when they hold no role on it. */
+async function sceneOf(db: Executor, ctx: RequestContext, projectId: string): Promise<Scene> {
+  const project = await db
+    .selectFrom('projects')
+    .select(['id', 'status'])
+    .where('id', '=', projectId)
+    .executeTakeFirst();
+  if (!project) throw notFound('Project');
+  const resource = await projectResourceFor(db, ctx.actor, projectId);
+  if (!can(ctx.actor, 'project.view_queue', resource)) throw forbidden('see this project’s queue');
+  const worker = await workerFromActor(db, ctx.actor, projectId);
+  const { workflow } = await currentWorkflow(db, projectId);
+  return { workflow, worker, projectStatus: project.status };
+}
+
+/** Refuses work the caller may not do in the stage, or while the project's status forbids it. */
+function requireWorkIn(scene: Scene, stage: Stage) {
+  if (!WORK_STAGE_TYPES.includes(stage.type)) {
+    throw conflict('not_a_work_stage', `Nobody works in stage “${stage.name}” (${stage.type}).`);
+  }
+  if (!mayWorkIn(stage, scene.worker)) {
+    throw new AppError(403, 'not_a_stage_worker', `You are not one of the workers of stage “${stage.name}”.`);
+  }
+  const refusal = projectGate(scene.projectStatus, scene.worker.role!, 'work');
+  if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: scene.projectStatus });
+}
+
+const claimQuery = (scene: Scene, projectId: string, stage: Stage, now: number): ClaimQuery => ({
+  projectId,
+  stage,
+  settings: resolveSettings(stage),
+  userId: scene.worker.userId,
+  now,
+});
+
+async function present(db: Executor, id: string, workflow: Workflow, now: number) {
+  const row = await findTaskRow(db, id);
+  if (!row) throw notFound('Task');
+  return presentTask(row, workflow, (await holdsOf(db, [id])).get(id) ?? [], now);
+}
+
+/** The caller's next task in a stage, claimed for them; null when there is none. */
+export async function nextTask(deps: AppDeps, ctx: RequestContext, projectId: string, stageId: string) {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const scene = await sceneOf(trx, ctx, projectId);
+    const stage = stageById(scene.workflow, stageId);
+    if (!stage) throw notFound('Stage');
+    requireWorkIn(scene, stage);
+    const id = await claimNext(trx, deps.dialect, claimQuery(scene, projectId, stage, now));
+    return id ? present(trx, id, scene.workflow, now) : null;
+  });
+}
+
+interface TaskScene extends Scene {
+  row: TaskRow;
+  stage: Stage;
+  settings: ResolvedStageSettings;
+}
+
+async function taskSceneOf(db: Executor, ctx: RequestContext, taskId: string): Promise<TaskScene> {
+  const row = await findTaskRow(db, taskId);
+  if (!row) throw notFound('Task');
+  const scene = await sceneOf(db, ctx, row.project_id);
+  const stage = stageById(scene.workflow, row.stage_id ?? '');
+  if (!stage) throw new Error(`task ${taskId} sits in stage ${row.stage_id}, which its workflow lacks`);
+  return { ...scene, row, stage, settings: resolveSettings(stage) };
+}
+
+/** Whether the caller holds the task now: their live claim, or a named assignment. */
+async function holds(db: Executor, ts: TaskScene, now: number): Promise<boolean> {
+  const at = nowIso(now);
+  const me = ts.worker.userId;
+  if (ts.stage.type === 'consensus') {
+    const hold = await db
+      .selectFrom('task_holds')
+      .select(['pinned', 'lease_expires_at'])
+      .where('task_id', '=', ts.row.id)
+      .where('user_id', '=', me)
+      .where('state', '=', 'active')
+      .executeTakeFirst();
+    return !!hold && (hold.pinned === 1 || (hold.lease_expires_at ?? '') >= at);
+  }
+  return ts.row.assignee_id === me && (ts.row.pinned === 1 || (ts.row.lease_expires_at ?? '') >= at);
+}
+
+async function claimable(db: Executor, ts: TaskScene, now: number): Promise<boolean> {
+  if (!WORK_STAGE_TYPES.includes(ts.stage.type) || !mayWorkIn(ts.stage, ts.worker)) return false;
+  if (projectGate(ts.projectStatus, ts.worker.role!, 'work') || ts.settings.hideUnassignedTasks) return false;
+  const q = claimQuery(ts, ts.row.project_id, ts.stage, now);
+  for (const skipped of [false, true]) {
+    const hit = await eligibleTasks(db, q, skipped).select('tasks.id').where('tasks.id', '=', ts.row.id).executeTakeFirst();
+    if (hit) return true;
+  }
+  return false;
+}
+
+const workedOn = async (db: Executor, taskId: string, userId: string) =>
+  !!(await db
+    .selectFrom('task_workers')
+    .select('task_id')
+    .where('task_id', '=', taskId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst());
+
+/**
+ * One task with what the caller may do with it now. Managers see any task of their projects;
+ * others the tasks they hold, could claim, or worked on. Opening a task is work, so Annotators
+ * and Reviewers are refused while the project is not In progress (the status gate).
+ */
+export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
+  const now = deps.clock();
+  const ts = await taskSceneOf(deps.db, ctx, taskId);
+  const refusal = projectGate(ts.projectStatus, ts.worker.role!, 'work');
+  if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: ts.projectStatus });
+  const mine = await holds(deps.db, ts, now);
+  const canClaim = !mine && (await claimable(deps.db, ts, now));
+  if (!mine && !canClaim && !managesQueue(ts.worker.role) && !(await workedOn(deps.db, taskId, ts.worker.userId))) {
+    throw forbidden('see this task');
+  }
+  const unit = await findDataUnit(deps.db, ts.row.data_unit_id);
+  if (!unit) throw notFound('Task');
+  const actions: TaskAction[] = [];
+  if (canClaim) actions.push('claim');
+  if (mine) {
+    if (REVIEW_STAGE_TYPES.includes(ts.stage.type)) actions.push('approve', 'reject', 'release');
+    else actions.push('submit', 'skip', 'release');
+  }
+  return {
+    ...(await present(deps.db, taskId, ts.workflow, now)),
+    projectStatus: ts.projectStatus,
+    dataUnit: presentUnit(unit),
+    mine,
+    actions,
+  };
+}
+
+/** Opens a task from the queue for the caller: it is theirs already, or it is theirs now. */
+export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
+  const now = deps.clock();
+  await deps.db.transaction().execute(async (trx) => {
+    const ts = await taskSceneOf(trx, ctx, taskId);
+    requireWorkIn(ts, ts.stage);
+    const ok = await claimOne(trx, deps.dialect, claimQuery(ts, ts.row.project_id, ts.stage, now), taskId);
+    if (!ok) {
+      throw conflict(
+        'task_not_available',
+        'This task is not available to you: someone else holds it, it is assigned to someone else, or the stage’s rules keep it from you.',
+      );
+    }
+  });
+  return getTask(deps, ctx, taskId);
+}
+
+/** Loads a task the caller must hold for the action, in the transaction. */
+async function heldTask(trx: Executor, ctx: RequestContext, taskId: string, now: number) {
+  const ts = await taskSceneOf(trx, ctx, taskId);
+  requireWorkIn(ts, ts.stage);
+  if (!(await holds(trx, ts, now))) {
+    throw conflict(
+      'task_not_held',
+      'You do not hold this task (it was released, reassigned, or your claim lapsed); open it again.',
+    );
+  }
+  return ts;
+}
+
+export async function heartbeat(deps: AppDeps, ctx: RequestContext, taskId: string) {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const ts = await heldTask(trx, ctx, taskId, now);
+    const lease = nowIso(now + ts.settings.leaseMinutes * 60_000);
+    if (ts.stage.type === 'consensus') {
+      await trx
+        .updateTable('task_holds')
+        .set({ lease_expires_at: lease, updated_at: nowIso(now) })
+        .where('task_id', '=', taskId)
+        .where('user_id', '=', ts.worker.userId)
+        .execute();
+    } else {
+      await trx.updateTable('tasks').set({ lease_expires_at: lease }).where('id', '=', taskId).execute();
+    }
+    return { leaseExpiresAt: lease };
+  });
+}
+
+/** Gives the caller's hold back: `released` (back to the pool) or `skipped` (the back of their queue). */
+async function letGo(
+  deps: AppDeps,
+  ctx: RequestContext,
+  taskId: string,
+  how: { kind: 'released' } | { kind: 'skipped'; reason: string },
+) {
+  const now = deps.clock();
+  const at = nowIso(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const ts = await heldTask(trx, ctx, taskId, now);
+    const me = ts.worker.userId;
+    if (how.kind === 'skipped') {
+      if (REVIEW_STAGE_TYPES.includes(ts.stage.type)) {
+        throw conflict('cannot_skip_review', 'Review tasks cannot be skipped; approve, reject or release it.');
+      }
+      await trx
+        .insertInto('task_skips')
+        .values({ task_id: taskId, user_id: me, stage_id: ts.stage.id, reason: how.reason, skipped_at: at })
+        .onConflict((oc) =>
+          oc.columns(['task_id', 'user_id', 'stage_id']).doUpdateSet({ reason: how.reason, skipped_at: at }),
+        )
+        .execute();
+    }
+    if (ts.stage.type === 'consensus') {
+      await trx.deleteFrom('task_holds').where('task_id', '=', taskId).where('user_id', '=', me).execute();
+      await trx
+        .updateTable('tasks')
+        .set((eb) => ({ status: how.kind, updated_at: at, revision: eb('revision', '+', 1) }))
+        .where('id', '=', taskId)
+        .execute();
+    } else {
+      await trx
+        .updateTable('tasks')
+        .set((eb) => ({
+          assignee_id: null,
+          pinned: 0,
+          lease_expires_at: null,
+          status: how.kind,
+          updated_at: at,
+          revision: eb('revision', '+', 1),
+        }))
+        .where('id', '=', taskId)
+        .execute();
+    }
+    await recordTaskEvent(
+      trx,
+      {
+        projectId: ts.row.project_id,
+        taskId,
+        kind: how.kind,
+        stageId: ts.stage.id,
+        actorId: me,
+        subjectId: me,
+        data: how.kind === 'skipped' ? { reason: how.reason } : {},
+      },
+      now,
+    );
+    return present(trx, taskId, ts.workflow, now);
+  });
+}
+
+export const releaseTask = (deps: AppDeps, ctx: RequestContext, taskId: string) =>
+  letGo(deps, ctx, taskId, { kind: 'released' });
+
+export const skipTask = (deps: AppDeps, ctx: RequestContext, taskId: string, reason: string) =>
+  letGo(deps, ctx, taskId, { kind: 'skipped', reason });
+
+export interface FinishInput {
+  nextHolderId?: string | undefined;
+  keepHolder?: boolean | undefined;
+  note?: string | undefined;
+}
+
+function nextHolderOf(input: FinishInput, me: string, outcome: Outcome): NextHolder {
+  if (input.nextHolderId !== undefined && input.keepHolder) {
+    throw invalid('keepHolder', 'give either nextHolderId or keepHolder, not both');
+  }
+  if (input.nextHolderId !== undefined) return { kind: 'user', userId: input.nextHolderId, field: 'nextHolderId' };
+  if (input.keepHolder) return { kind: 'user', userId: me, field: 'keepHolder' };
+  return outcome === 'rejected' ? { kind: 'last_submitter' } : { kind: 'none' };
+}
+
+/**
+ * Ends the caller's work on a task with `outcome`: submit in annotate and consensus stages,
+ * approve or reject in review stages. The task follows the workflow; in consensus it waits until
+ * every annotator's branch is in.
+ */
+export async function finishTask(
+  deps: AppDeps,
+  ctx: RequestContext,
+  taskId: string,
+  outcome: Outcome,
+  input: FinishInput,
+) {
+  const now = deps.clock();
+  const at = nowIso(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const ts = await heldTask(trx, ctx, taskId, now);
+    const review = REVIEW_STAGE_TYPES.includes(ts.stage.type);
+    if (review === (outcome === 'done')) {
+      const wanted = review ? 'approve or reject' : 'submit';
+      throw conflict('wrong_action_for_stage', `In stage “${ts.stage.name}” you ${wanted} tasks.`);
+    }
+    const me = ts.worker.userId;
+    const holder = nextHolderOf(input, me, outcome);
+    await trx
+      .insertInto('task_workers')
+      .values({ task_id: taskId, user_id: me, stage_id: ts.stage.id, stage_type: ts.stage.type, worked_at: at })
+      .onConflict((oc) => oc.columns(['task_id', 'user_id', 'stage_id']).doUpdateSet({ worked_at: at }))
+      .execute();
+    const cause = {
+      projectId: ts.row.project_id,
+      taskId,
+      kind: outcome === 'done' ? ('submitted' as const) : outcome,
+      stageId: ts.stage.id,
+      actorId: me,
+      subjectId: me,
+      data: input.note ? { note: input.note } : {},
+    };
+    const env: QueueEnv = { now, random: deps.random, actorId: me };
+    if (ts.stage.type === 'consensus') {
+      await trx
+        .updateTable('task_holds')
+        .set({ state: 'submitted', lease_expires_at: null, updated_at: at })
+        .where('task_id', '=', taskId)
+        .where('user_id', '=', me)
+        .execute();
+      const submitted = await trx
+        .selectFrom('task_holds')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('task_id', '=', taskId)
+        .where('state', '=', 'submitted')
+        .executeTakeFirstOrThrow();
+      if (Number(submitted.n) < ts.settings.annotatorCount) {
+        await recordTaskEvent(trx, { ...cause, data: { ...cause.data, branchesIn: Number(submitted.n) } }, now);
+        return present(trx, taskId, ts.workflow, now);
+      }
+    }
+    await advance(trx, env, ts.workflow, ts.row, outcome, holder, ts.worker, cause);
+    return present(trx, taskId, ts.workflow, now);
+  });
+}
+
+export async function taskEvents(deps: AppDeps, ctx: RequestContext, taskId: string) {
+  await getTask(deps, ctx, taskId);
+  const rows = await deps.db
+    .selectFrom('task_events as e')
+    .leftJoin('users as a', 'a.id', 'e.actor_id')
+    .leftJoin('users as s', 's.id', 'e.subject_id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.stage_id',
+      'e.to_stage_id',
+      'e.actor_id',
+      'a.name as actor_name',
+      'e.subject_id',
+      's.name as subject_name',
+      'e.data',
+      'e.created_at',
+    ])
+    .where('e.task_id', '=', taskId)
+    .orderBy('e.id')
+    .limit(1000)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      stageId: r.stage_id,
+      toStageId: r.to_stage_id,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      subjectId: r.subject_id,
+      subjectName: r.subject_name,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+      createdAt: r.created_at,
+    })),
+  };
+}
