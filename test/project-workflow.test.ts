@@ -359,6 +359,12 @@ describeEachDialect('a project’s workflow', (env: TestEnv) => {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('forbidden');
     }
+    // The policy answers before the document is looked at.
+    const invalidByManager = await put(agents.team_manager!, url, {
+      workflow: { stages: [] },
+      baseVersion: 1,
+    });
+    expect(invalidByManager.status).toBe(403);
     expect(await snapshot(p.id)).toEqual(before);
     const byProjectAdmin = await put(agents.admin!, url, {
       workflow: builtInWorkflow('annotate'),

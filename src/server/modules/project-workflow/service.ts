@@ -124,13 +124,13 @@ export async function changeProjectWorkflow(
   projectId: string,
   input: WorkflowChangeInput,
 ) {
-  const next = validDefinition(input.workflow, 'workflow');
   const mapping = input.stageMapping ?? {};
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const { row, role } = await loadProject(trx, ctx, projectId, 'project.edit_workflow');
     const refusal = projectGate(row.status, role, 'manage');
     if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: row.status });
+    const next = validDefinition(input.workflow, 'workflow');
     // Serialises changes to one project: a second request waits here, then sees the first's version.
     await lockProject(trx, projectId);
     const current = await currentWorkflow(trx, projectId);
