@@ -22,6 +22,9 @@ import { NewProjectPage } from './features/projects/NewProjectPage.tsx';
 import { ProjectPage } from './features/projects/ProjectPage.tsx';
 import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
+import { ProjectWorkflowPage } from './features/workflows/ProjectWorkflowPage.tsx';
+import { NewTemplatePage, TemplateEditorPage } from './features/workflows/TemplateEditorPage.tsx';
+import { TemplatesPage } from './features/workflows/TemplatesPage.tsx';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 
 const guarded = (action: WorkspaceAction, page: ReactNode) => (
@@ -43,11 +46,15 @@ export const router = createBrowserRouter([
       { path: 'projects', element: guarded('project.list', <ProjectsPage />) },
       { path: 'projects/new', element: guarded('project.create', <NewProjectPage />) },
       { path: 'projects/:id', element: <ProjectPage /> },
+      { path: 'projects/:id/workflow/edit', element: <ProjectWorkflowPage /> },
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },
       { path: 'ontologies', element: guarded('ontology.list', <OntologiesPage />) },
       { path: 'ontologies/new', element: guarded('ontology.create', <NewOntologyPage />) },
       { path: 'ontologies/:id', element: guarded('ontology.list', <OntologyEditorPage />) },
+      { path: 'workflow-templates', element: guarded('workflow_template.list', <TemplatesPage />) },
+      { path: 'workflow-templates/new', element: guarded('workflow_template.create', <NewTemplatePage />) },
+      { path: 'workflow-templates/:id', element: guarded('workflow_template.list', <TemplateEditorPage />) },
       { path: 'settings/account', element: <AccountPage /> },
       { path: 'settings/workspace', element: guarded('workspace.read', <WorkspacePage />) },
       { path: 'settings/users', element: guarded('user.list', <UsersPage />) },

@@ -119,6 +119,13 @@ function MainNav() {
             </NavLink>
           </li>
         ) : null}
+        {roleMay(user.role, 'workflow_template.list') ? (
+          <li>
+            <NavLink to="/workflow-templates" className="nav-link">
+              Workflow templates
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
       <p className="nav-section" id="nav-settings">
         Settings
