@@ -1,5 +1,11 @@
 import type { ProjectRole } from '../roles.ts';
-import { REVIEW_STAGE_TYPES, resolveSettings, type Stage, type StageType, WORK_STAGE_TYPES } from '../workflow/format.ts';
+import {
+  REVIEW_STAGE_TYPES,
+  resolveSettings,
+  type Stage,
+  type StageType,
+  WORK_STAGE_TYPES,
+} from '../workflow/format.ts';
 
 // The queue's vocabulary, shared by the server (which enforces it) and the web app (which shows
 // it): task statuses, the events every transition writes, and who may work in a stage.

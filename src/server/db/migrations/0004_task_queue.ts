@@ -41,7 +41,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const addTaskColumn = (name: string, type: 'text' | 'integer', notNullDefault?: string | number) =>
     db.schema
       .alterTable('tasks')
-      .addColumn(name, type, (c) => (notNullDefault === undefined ? c : c.notNull().defaultTo(notNullDefault)))
+      .addColumn(name, type, (c) =>
+        notNullDefault === undefined ? c : c.notNull().defaultTo(notNullDefault),
+      )
       .execute();
   await addTaskColumn('stage_id', 'text');
   await addTaskColumn('status', 'text', 'new');
@@ -81,7 +83,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('task_holds_pk', ['task_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('task_holds_user_idx').on('task_holds').columns(['user_id', 'task_id']).execute();
+  await db.schema
+    .createIndex('task_holds_user_idx')
+    .on('task_holds')
+    .columns(['user_id', 'task_id'])
+    .execute();
 
   await db.schema
     .createTable('task_skips')

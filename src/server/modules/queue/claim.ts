@@ -28,10 +28,16 @@ const liveHolds = (eb: TaskEb, at: string) =>
   eb
     .selectFrom('task_holds as h')
     .whereRef('h.task_id', '=', 'tasks.id')
-    .where((h) => h.or([h('h.state', '=', 'submitted'), h('h.pinned', '=', 1), h('h.lease_expires_at', '>', at)]));
+    .where((h) =>
+      h.or([h('h.state', '=', 'submitted'), h('h.pinned', '=', 1), h('h.lease_expires_at', '>', at)]),
+    );
 
 /** Whether the user finished work on the outer task in a stage matching `stage`. */
-const workedOn = (eb: TaskEb, userId: string, stage: (w: ExpressionBuilder<DB & { w: DB['task_workers'] }, 'w'>) => ReturnType<TaskEb['and']>) =>
+const workedOn = (
+  eb: TaskEb,
+  userId: string,
+  stage: (w: ExpressionBuilder<DB & { w: DB['task_workers'] }, 'w'>) => ReturnType<TaskEb['and']>,
+) =>
   eb.exists(
     eb
       .selectFrom('task_workers as w')
@@ -54,8 +60,16 @@ export function eligibleTasks(db: Executor, q: ClaimQuery, skipped: boolean): Ta
     .where('tasks.stage_id', '=', stage.id);
   if (stage.type === 'consensus') {
     query = query
-      .where((eb) => eb(liveHolds(eb, at).select((e) => e.fn.countAll().as('n')), '<', settings.annotatorCount))
-      .where((eb) => eb.not(eb.exists(liveHolds(eb, at).select('h.task_id').where('h.user_id', '=', userId))));
+      .where((eb) =>
+        eb(
+          liveHolds(eb, at).select((e) => e.fn.countAll().as('n')),
+          '<',
+          settings.annotatorCount,
+        ),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(liveHolds(eb, at).select('h.task_id').where('h.user_id', '=', userId))),
+      );
   } else {
     query = query.where((eb) =>
       eb.or([
@@ -76,7 +90,9 @@ export function eligibleTasks(db: Executor, q: ClaimQuery, skipped: boolean): Ta
     return skipped ? skip : eb.not(skip);
   });
   if (!settings.allowReassessment) {
-    query = query.where((eb) => eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_id', '<>', stage.id)]))));
+    query = query.where((eb) =>
+      eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_id', '<>', stage.id)]))),
+    );
   }
   if ((stage.type === 'review' || stage.type === 'consensus_review') && !settings.reviewOwnWork) {
     query = query.where((eb) =>
@@ -164,7 +180,9 @@ async function takeConsensusSlot(trx: Executor, q: ClaimQuery, taskId: string) {
       updated_at: at,
     })
     .onConflict((oc) =>
-      oc.columns(['task_id', 'user_id']).doUpdateSet({ state: 'active', lease_expires_at: lease, updated_at: at }),
+      oc
+        .columns(['task_id', 'user_id'])
+        .doUpdateSet({ state: 'active', lease_expires_at: lease, updated_at: at }),
     )
     .execute();
   await trx
@@ -180,55 +198,75 @@ async function takeConsensusSlot(trx: Executor, q: ClaimQuery, taskId: string) {
 
 /**
  * The task the caller already holds or was assigned in the stage (they come first), with its
- * lease renewed; null when they hold none.
+ * lease renewed; null when they hold none. Opening an assignment (no live lease yet) is a claim.
  */
 async function renewOwn(trx: Executor, q: ClaimQuery): Promise<string | null> {
+  const own = await findOwn(trx, q);
+  if (!own) return null;
+  await renewLease(trx, q, own.id);
+  if (own.lease_expires_at === null || own.lease_expires_at < nowIso(q.now)) {
+    await recordTaskEvents(
+      trx,
+      claimEvents(q, { taskId: own.id, previousHolderId: null }, 'assigned'),
+      q.now,
+    );
+  }
+  return own.id;
+}
+
+async function renewLease(trx: Executor, q: ClaimQuery, taskId: string) {
   const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
   const at = nowIso(q.now);
   if (q.stage.type === 'consensus') {
-    const own = await trx
+    await trx
+      .updateTable('task_holds')
+      .set({ lease_expires_at: lease, updated_at: at })
+      .where('task_id', '=', taskId)
+      .where('user_id', '=', q.userId)
+      .execute();
+  } else {
+    await trx
+      .updateTable('tasks')
+      .set({ lease_expires_at: lease, updated_at: at })
+      .where('id', '=', taskId)
+      .execute();
+  }
+}
+
+/** The caller's live hold or assignment in the stage (or on one task of it), first in queue order. */
+async function findOwn(trx: Executor, q: ClaimQuery, taskId?: string) {
+  const at = nowIso(q.now);
+  if (q.stage.type === 'consensus') {
+    return trx
       .selectFrom('task_holds')
       .innerJoin('tasks', 'tasks.id', 'task_holds.task_id')
-      .select('tasks.id')
+      .select(['tasks.id', 'task_holds.lease_expires_at'])
       .where('task_holds.user_id', '=', q.userId)
       .where('task_holds.state', '=', 'active')
       .where('tasks.project_id', '=', q.projectId)
       .where('tasks.stage_id', '=', q.stage.id)
+      .$if(taskId !== undefined, (qb) => qb.where('tasks.id', '=', taskId!))
       .where((eb) => eb.or([eb('task_holds.pinned', '=', 1), eb('task_holds.lease_expires_at', '>=', at)]))
       .orderBy('tasks.priority', 'desc')
       .orderBy('tasks.id', 'asc')
       .limit(1)
       .executeTakeFirst();
-    if (!own) return null;
-    await trx
-      .updateTable('task_holds')
-      .set({ lease_expires_at: lease, updated_at: at })
-      .where('task_id', '=', own.id)
-      .where('user_id', '=', q.userId)
-      .execute();
-    return own.id;
   }
-  const own = await trx
+  return trx
     .selectFrom('tasks')
-    .select('id')
+    .select(['id', 'lease_expires_at'])
     .where('assignee_id', '=', q.userId)
     .where('project_id', '=', q.projectId)
     .where('stage_id', '=', q.stage.id)
+    .$if(taskId !== undefined, (qb) => qb.where('id', '=', taskId!))
     .where((eb) => eb.or([eb('pinned', '=', 1), eb('lease_expires_at', '>=', at)]))
     .orderBy('priority', 'desc')
     .orderBy('id', 'asc')
     .limit(1)
     .executeTakeFirst();
-  if (!own) return null;
-  await trx
-    .updateTable('tasks')
-    .set({ lease_expires_at: lease, updated_at: at })
-    .where('id', '=', own.id)
-    .execute();
-  return own.id;
 }
 
-function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open'): TaskEvent[] {
+function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open' | 'assigned'): TaskEvent[] {
   const events: TaskEvent[] = [];
   if (claimed.previousHolderId && claimed.previousHolderId !== q.userId) {
     events.push({
@@ -275,29 +313,19 @@ export async function claimNext(trx: Executor, dialect: DialectName, q: ClaimQue
  * Claims one named task (opened from the queue) if the caller may have it: they hold it or were
  * assigned it, or it is eligible for them. Returns whether they now hold it.
  */
-export async function claimOne(trx: Executor, dialect: DialectName, q: ClaimQuery, taskId: string): Promise<boolean> {
-  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
-  const at = nowIso(q.now);
-  if (q.stage.type === 'consensus') {
-    const mine = await trx
-      .updateTable('task_holds')
-      .set({ lease_expires_at: lease, updated_at: at })
-      .where('task_id', '=', taskId)
-      .where('user_id', '=', q.userId)
-      .where('state', '=', 'active')
-      .where((eb) => eb.or([eb('pinned', '=', 1), eb('lease_expires_at', '>=', at)]))
-      .executeTakeFirst();
-    if (Number(mine.numUpdatedRows) > 0) return true;
-  } else {
-    const mine = await trx
-      .updateTable('tasks')
-      .set({ lease_expires_at: lease, updated_at: at })
-      .where('id', '=', taskId)
-      .where('stage_id', '=', q.stage.id)
-      .where('assignee_id', '=', q.userId)
-      .where((eb) => eb.or([eb('pinned', '=', 1), eb('lease_expires_at', '>=', at)]))
-      .executeTakeFirst();
-    if (Number(mine.numUpdatedRows) > 0) return true;
+export async function claimOne(
+  trx: Executor,
+  dialect: DialectName,
+  q: ClaimQuery,
+  taskId: string,
+): Promise<boolean> {
+  const own = await findOwn(trx, q, taskId);
+  if (own) {
+    await renewLease(trx, q, taskId);
+    if (own.lease_expires_at === null || own.lease_expires_at < nowIso(q.now)) {
+      await recordTaskEvents(trx, claimEvents(q, { taskId, previousHolderId: null }, 'assigned'), q.now);
+    }
+    return true;
   }
   if (q.settings.hideUnassignedTasks) return false;
   for (const skipped of [false, true]) {

@@ -61,8 +61,18 @@ export async function sweepExpiredLeases(db: Executor, now: number): Promise<num
       await recordTaskEvents(
         trx,
         [
-          ...tasks.map((t) => ({ projectId: t.project_id, taskId: t.id, stageId: t.stage_id, subjectId: t.assignee_id })),
-          ...holds.map((h) => ({ projectId: h.project_id, taskId: h.task_id, stageId: h.stage_id, subjectId: h.user_id })),
+          ...tasks.map((t) => ({
+            projectId: t.project_id,
+            taskId: t.id,
+            stageId: t.stage_id,
+            subjectId: t.assignee_id,
+          })),
+          ...holds.map((h) => ({
+            projectId: h.project_id,
+            taskId: h.task_id,
+            stageId: h.stage_id,
+            subjectId: h.user_id,
+          })),
         ].map((e) => ({ ...e, kind: 'lease_expired' as const, actorId: null })),
         now,
       );

@@ -85,7 +85,11 @@ export async function enterStage(
   for (let hops = 0; ; hops++) {
     const stage = stageById(workflow, stageId);
     if (!stage || stage.type === 'router' || hops > workflow.stages.length) {
-      throw new AppError(409, 'workflow_dead_end', `The workflow has no place for this task after “${stageId}”.`);
+      throw new AppError(
+        409,
+        'workflow_dead_end',
+        `The workflow has no place for this task after “${stageId}”.`,
+      );
     }
     const { sampleRate } = resolveSettings(stage);
     if (stage.type === 'review' && sampleRate < 100 && env.random() * 100 >= sampleRate) {
@@ -109,7 +113,11 @@ export async function enterStage(
     const terminal = TERMINAL_STAGE_TYPES.includes(stage.type);
     const holderId = terminal ? null : await resolveHolder(trx, task, stage, holder);
     const consensus = stage.type === 'consensus';
-    const finalStatus: TaskStatus = terminal ? 'completed' : holderId && status === 'new' ? 'assigned' : status;
+    const finalStatus: TaskStatus = terminal
+      ? 'completed'
+      : holderId && status === 'new'
+        ? 'assigned'
+        : status;
     const at = nowIso(env.now);
     await trx
       .updateTable('tasks')
@@ -152,7 +160,13 @@ export async function enterStage(
       });
     }
     if (terminal) {
-      events.push({ projectId: task.project_id, taskId: task.id, kind: 'completed', stageId, actorId: env.actorId });
+      events.push({
+        projectId: task.project_id,
+        taskId: task.id,
+        kind: 'completed',
+        stageId,
+        actorId: env.actorId,
+      });
     }
     if (entry.cause) entry.cause.toStageId = stageId;
     await recordTaskEvents(trx, events, env.now);
@@ -188,7 +202,11 @@ export async function advance(
     groupIds: worker?.groupIds,
   }));
   if (to === null) {
-    throw new AppError(409, 'workflow_dead_end', `Stage “${from}” has no ${outcome} edge this task can follow.`);
+    throw new AppError(
+      409,
+      'workflow_dead_end',
+      `Stage “${from}” has no ${outcome} edge this task can follow.`,
+    );
   }
   return enterStage(trx, env, workflow, task, {
     stageId: to,

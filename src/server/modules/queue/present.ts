@@ -64,9 +64,15 @@ export interface HoldRow {
   lease_expires_at: string | null;
 }
 
-const lapsed = (pinned: number, lease: string | null, at: string) => pinned === 0 && lease !== null && lease < at;
+const lapsed = (pinned: number, lease: string | null, at: string) =>
+  pinned === 0 && lease !== null && lease < at;
 
-export function presentTask(row: TaskRow, workflow: Workflow, holds: readonly HoldRow[], now: number): TaskJson {
+export function presentTask(
+  row: TaskRow,
+  workflow: Workflow,
+  holds: readonly HoldRow[],
+  now: number,
+): TaskJson {
   const at = nowIso(now);
   const stage = stageById(workflow, row.stage_id ?? '');
   const gone = row.assignee_id !== null && lapsed(row.pinned, row.lease_expires_at, at);

@@ -25,8 +25,8 @@ import { recordTaskEvent } from './events.ts';
 import { advance, type NextHolder, type QueueEnv } from './placement.ts';
 import { presentTask, type TaskRow } from './present.ts';
 import { findTaskRow, holdsOf } from './queries.ts';
-import { currentWorkflow } from './workflow-store.ts';
 import { workerFromActor } from './worker.ts';
+import { currentWorkflow } from './workflow-store.ts';
 
 // A worker's actions on tasks: take the next one, open one, keep it, give it back, skip it, and
 // finish it (submit, approve, reject). Each is one transaction that also writes its task events.
@@ -40,8 +40,20 @@ interface Scene {
   projectStatus: ProjectStatus;
 }
 
-/** The project as the caller sees it: 404 unknown, 403 when they hold no role on it. */
-async function sceneOf(db: Executor, ctx: RequestContext, projectId: string): Promise<Scene> {
+type WorkAction = 'project.view_queue' | 'project.annotate' | 'project.review';
+const ACTION_WORDS: Record<WorkAction, string> = {
+  'project.view_queue': 'see this project’s queue',
+  'project.annotate': 'annotate in this project',
+  'project.review': 'review in this project',
+};
+
+/** The project as the caller sees it: 404 unknown, 403 when they hold no role on it or may not do `action`. */
+async function sceneOf(
+  db: Executor,
+  ctx: RequestContext,
+  projectId: string,
+  action: WorkAction = 'project.view_queue',
+): Promise<Scene> {
   const project = await db
     .selectFrom('projects')
     .select(['id', 'status'])
@@ -49,7 +61,7 @@ async function sceneOf(db: Executor, ctx: RequestContext, projectId: string): Pr
     .executeTakeFirst();
   if (!project) throw notFound('Project');
   const resource = await projectResourceFor(db, ctx.actor, projectId);
-  if (!can(ctx.actor, 'project.view_queue', resource)) throw forbidden('see this project’s queue');
+  if (!can(ctx.actor, action, resource)) throw forbidden(ACTION_WORDS[action]);
   const worker = await workerFromActor(db, ctx.actor, projectId);
   const { workflow } = await currentWorkflow(db, projectId);
   return { workflow, worker, projectStatus: project.status };
@@ -64,7 +76,8 @@ function requireWorkIn(scene: Scene, stage: Stage) {
     throw new AppError(403, 'not_a_stage_worker', `You are not one of the workers of stage “${stage.name}”.`);
   }
   const refusal = projectGate(scene.projectStatus, scene.worker.role!, 'work');
-  if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: scene.projectStatus });
+  if (refusal)
+    throw new AppError(403, refusal.code, refusal.message, undefined, { status: scene.projectStatus });
 }
 
 const claimQuery = (scene: Scene, projectId: string, stage: Stage, now: number): ClaimQuery => ({
@@ -100,10 +113,15 @@ interface TaskScene extends Scene {
   settings: ResolvedStageSettings;
 }
 
-async function taskSceneOf(db: Executor, ctx: RequestContext, taskId: string): Promise<TaskScene> {
+async function taskSceneOf(
+  db: Executor,
+  ctx: RequestContext,
+  taskId: string,
+  action: WorkAction = 'project.view_queue',
+): Promise<TaskScene> {
   const row = await findTaskRow(db, taskId);
   if (!row) throw notFound('Task');
-  const scene = await sceneOf(db, ctx, row.project_id);
+  const scene = await sceneOf(db, ctx, row.project_id, action);
   const stage = stageById(scene.workflow, row.stage_id ?? '');
   if (!stage) throw new Error(`task ${taskId} sits in stage ${row.stage_id}, which its workflow lacks`);
   return { ...scene, row, stage, settings: resolveSettings(stage) };
@@ -131,7 +149,10 @@ async function claimable(db: Executor, ts: TaskScene, now: number): Promise<bool
   if (projectGate(ts.projectStatus, ts.worker.role!, 'work') || ts.settings.hideUnassignedTasks) return false;
   const q = claimQuery(ts, ts.row.project_id, ts.stage, now);
   for (const skipped of [false, true]) {
-    const hit = await eligibleTasks(db, q, skipped).select('tasks.id').where('tasks.id', '=', ts.row.id).executeTakeFirst();
+    const hit = await eligibleTasks(db, q, skipped)
+      .select('tasks.id')
+      .where('tasks.id', '=', ts.row.id)
+      .executeTakeFirst();
     if (hit) return true;
   }
   return false;
@@ -154,10 +175,16 @@ export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string
   const now = deps.clock();
   const ts = await taskSceneOf(deps.db, ctx, taskId);
   const refusal = projectGate(ts.projectStatus, ts.worker.role!, 'work');
-  if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: ts.projectStatus });
+  if (refusal)
+    throw new AppError(403, refusal.code, refusal.message, undefined, { status: ts.projectStatus });
   const mine = await holds(deps.db, ts, now);
   const canClaim = !mine && (await claimable(deps.db, ts, now));
-  if (!mine && !canClaim && !managesQueue(ts.worker.role) && !(await workedOn(deps.db, taskId, ts.worker.userId))) {
+  if (
+    !mine &&
+    !canClaim &&
+    !managesQueue(ts.worker.role) &&
+    !(await workedOn(deps.db, taskId, ts.worker.userId))
+  ) {
     throw forbidden('see this task');
   }
   const unit = await findDataUnit(deps.db, ts.row.data_unit_id);
@@ -195,8 +222,14 @@ export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: stri
 }
 
 /** Loads a task the caller must hold for the action, in the transaction. */
-async function heldTask(trx: Executor, ctx: RequestContext, taskId: string, now: number) {
-  const ts = await taskSceneOf(trx, ctx, taskId);
+async function heldTask(
+  trx: Executor,
+  ctx: RequestContext,
+  taskId: string,
+  now: number,
+  action: WorkAction = 'project.view_queue',
+) {
+  const ts = await taskSceneOf(trx, ctx, taskId, action);
   requireWorkIn(ts, ts.stage);
   if (!(await holds(trx, ts, now))) {
     throw conflict(
@@ -236,11 +269,20 @@ async function letGo(
   const now = deps.clock();
   const at = nowIso(now);
   return deps.db.transaction().execute(async (trx) => {
-    const ts = await heldTask(trx, ctx, taskId, now);
+    const ts = await heldTask(
+      trx,
+      ctx,
+      taskId,
+      now,
+      how.kind === 'skipped' ? 'project.annotate' : 'project.view_queue',
+    );
     const me = ts.worker.userId;
     if (how.kind === 'skipped') {
       if (REVIEW_STAGE_TYPES.includes(ts.stage.type)) {
-        throw conflict('cannot_skip_review', 'Review tasks cannot be skipped; approve, reject or release it.');
+        throw conflict(
+          'cannot_skip_review',
+          'Review tasks cannot be skipped; approve, reject or release it.',
+        );
       }
       await trx
         .insertInto('task_skips')
@@ -304,7 +346,8 @@ function nextHolderOf(input: FinishInput, me: string, outcome: Outcome): NextHol
   if (input.nextHolderId !== undefined && input.keepHolder) {
     throw invalid('keepHolder', 'give either nextHolderId or keepHolder, not both');
   }
-  if (input.nextHolderId !== undefined) return { kind: 'user', userId: input.nextHolderId, field: 'nextHolderId' };
+  if (input.nextHolderId !== undefined)
+    return { kind: 'user', userId: input.nextHolderId, field: 'nextHolderId' };
   if (input.keepHolder) return { kind: 'user', userId: me, field: 'keepHolder' };
   return outcome === 'rejected' ? { kind: 'last_submitter' } : { kind: 'none' };
 }
@@ -324,7 +367,13 @@ export async function finishTask(
   const now = deps.clock();
   const at = nowIso(now);
   return deps.db.transaction().execute(async (trx) => {
-    const ts = await heldTask(trx, ctx, taskId, now);
+    const ts = await heldTask(
+      trx,
+      ctx,
+      taskId,
+      now,
+      outcome === 'done' ? 'project.annotate' : 'project.review',
+    );
     const review = REVIEW_STAGE_TYPES.includes(ts.stage.type);
     if (review === (outcome === 'done')) {
       const wanted = review ? 'approve or reject' : 'submit';
@@ -334,7 +383,13 @@ export async function finishTask(
     const holder = nextHolderOf(input, me, outcome);
     await trx
       .insertInto('task_workers')
-      .values({ task_id: taskId, user_id: me, stage_id: ts.stage.id, stage_type: ts.stage.type, worked_at: at })
+      .values({
+        task_id: taskId,
+        user_id: me,
+        stage_id: ts.stage.id,
+        stage_type: ts.stage.type,
+        worked_at: at,
+      })
       .onConflict((oc) => oc.columns(['task_id', 'user_id', 'stage_id']).doUpdateSet({ worked_at: at }))
       .execute();
     const cause = {
@@ -361,7 +416,11 @@ export async function finishTask(
         .where('state', '=', 'submitted')
         .executeTakeFirstOrThrow();
       if (Number(submitted.n) < ts.settings.annotatorCount) {
-        await recordTaskEvent(trx, { ...cause, data: { ...cause.data, branchesIn: Number(submitted.n) } }, now);
+        await recordTaskEvent(
+          trx,
+          { ...cause, data: { ...cause.data, branchesIn: Number(submitted.n) } },
+          now,
+        );
         return present(trx, taskId, ts.workflow, now);
       }
     }

@@ -16,14 +16,22 @@ export async function workerFromActor(db: Executor, actor: Actor, projectId: str
 }
 
 /** Another user (a holder a manager or a submitter names); undefined when no such active user. */
-export async function workerById(db: Executor, userId: string, projectId: string): Promise<Worker | undefined> {
+export async function workerById(
+  db: Executor,
+  userId: string,
+  projectId: string,
+): Promise<Worker | undefined> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'role', 'status'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || user.status !== 'active') return undefined;
-  const groups = await db.selectFrom('group_members').select('group_id').where('user_id', '=', userId).execute();
+  if (user?.status !== 'active') return undefined;
+  const groups = await db
+    .selectFrom('group_members')
+    .select('group_id')
+    .where('user_id', '=', userId)
+    .execute();
   const role: ProjectRole | null =
     user.role === 'admin'
       ? 'admin'

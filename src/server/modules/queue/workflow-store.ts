@@ -57,7 +57,13 @@ export async function currentWorkflow(db: Executor, projectId: string): Promise<
 /** Stores `workflow` as the project's next version and makes it current. Call inside a transaction. */
 export async function addWorkflowVersion(
   trx: Executor,
-  input: { projectId: string; workflow: Workflow; templateId?: string | null; note?: string; createdBy: string | null },
+  input: {
+    projectId: string;
+    workflow: Workflow;
+    templateId?: string | null;
+    note?: string;
+    createdBy: string | null;
+  },
   now: number,
 ): Promise<number> {
   const last = await trx
@@ -78,7 +84,11 @@ export async function addWorkflowVersion(
       created_at: nowIso(now),
     })
     .execute();
-  await trx.updateTable('projects').set({ workflow_version: version }).where('id', '=', input.projectId).execute();
+  await trx
+    .updateTable('projects')
+    .set({ workflow_version: version })
+    .where('id', '=', input.projectId)
+    .execute();
   return version;
 }
 
