@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type Stage, validateWorkflow, type Workflow } from '../../../core/workflow/index.ts';
-import { isApiError, unwrap } from '../../api/client.ts';
+import { api, isApiError, unwrap } from '../../api/client.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { PageHeader } from '../../components/Page.tsx';
@@ -12,7 +12,6 @@ import { type Project, projectKey, useProject } from '../projects/queries.ts';
 import { removedStages } from './model.ts';
 import { mayEditWorkflow } from './permissions.ts';
 import {
-  looseApi,
   type ProjectWorkflow,
   projectWorkflowKey,
   type StageCount,
@@ -62,10 +61,10 @@ function ProjectWorkflowEditor({ project, current }: { project: Project; current
   const save = useMutation({
     mutationFn: (stageMapping: Record<string, string> | undefined) =>
       unwrap(
-        looseApi.PUT('/api/v1/projects/{id}/workflow', {
+        api.PUT('/api/v1/projects/{id}/workflow', {
           params: { path: { id: project.id } },
           body: {
-            workflow: doc,
+            workflow: doc as never,
             baseVersion: current.version,
             ...(stageMapping ? { stageMapping } : {}),
             ...(note.trim() ? { note: note.trim() } : {}),

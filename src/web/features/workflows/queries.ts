@@ -25,14 +25,6 @@ export const workflowTemplateKey = (id: string) => [...workflowTemplatesKey, 'on
 export const projectWorkflowKey = (projectId: string) => ['projects', 'workflow', projectId] as const;
 export const stageCountsKey = (projectId: string) => ['projects', 'stage-counts', projectId] as const;
 
-// The project workflow and stage count routes are being added in this issue; until the typed
-// client is regenerated with them they are called through this untyped view of the same client.
-type LooseCall = (
-  path: string,
-  init?: { params?: { path?: Record<string, string> }; body?: unknown },
-) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-export const looseApi = api as unknown as { GET: LooseCall; PUT: LooseCall };
-
 export const DEFAULT_WORKFLOW_TEMPLATE_ID = 'builtin:annotate_review';
 
 /** Built-ins first, then saved templates by name (the first 100: a workspace keeps few). */
@@ -64,7 +56,7 @@ export function useProjectWorkflow(projectId: string) {
     queryKey: projectWorkflowKey(projectId),
     queryFn: () =>
       unwrap(
-        looseApi.GET('/api/v1/projects/{id}/workflow', { params: { path: { id: projectId } } }),
+        api.GET('/api/v1/projects/{id}/workflow', { params: { path: { id: projectId } } }),
       ) as Promise<ProjectWorkflow>,
     retry: false,
   });
@@ -75,10 +67,10 @@ export function useStageCounts(projectId: string, enabled = true) {
   return useQuery({
     queryKey: stageCountsKey(projectId),
     queryFn: async () => {
-      const body = (await unwrap(
-        looseApi.GET('/api/v1/projects/{id}/stages/counts', { params: { path: { id: projectId } } }),
-      )) as { stages: StageCount[] };
-      return new Map(body.stages.map((c) => [c.stageId, c]));
+      const body = await unwrap(
+        api.GET('/api/v1/projects/{id}/stages/counts', { params: { path: { id: projectId } } }),
+      );
+      return new Map(body.stages.map((c): [string, StageCount] => [c.stageId, c]));
     },
     refetchInterval: 5_000,
     enabled,
