@@ -44,6 +44,7 @@ const TaskEventOut = z
   })
   .meta({ id: 'TaskEvent' });
 
+// Bodies are optional: a bare POST submits, approves or rejects with the defaults.
 const Finish = z.strictObject({
   nextHolderId: Id.optional().describe('Who holds the task in the stage it goes to'),
   keepHolder: z.boolean().optional().describe('You hold it in the stage it goes to'),
@@ -147,11 +148,11 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         tags: ['queue'],
         summary: 'Skip a task you hold: it goes to the back of your queue and stays available to others',
         params: IdParams,
-        body: z.strictObject({ reason: z.string().trim().max(500).default('') }).default({ reason: '' }),
+        body: z.strictObject({ reason: z.string().trim().max(500).default('') }).nullish(),
         response: { 200: TaskOut, ...errors },
       },
     },
-    (req) => skipTask(deps, requireAuth(req), req.params.id, req.body.reason),
+    (req) => skipTask(deps, requireAuth(req), req.params.id, req.body?.reason ?? ''),
   );
 
   app.post(
@@ -162,11 +163,11 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         tags: ['queue'],
         summary: 'Submit a task you hold in an annotate or consensus stage; it moves on along the workflow',
         params: IdParams,
-        body: Finish.default({}),
+        body: Finish.nullish(),
         response: { 200: TaskOut, ...errors },
       },
     },
-    (req) => finishTask(deps, requireAuth(req), req.params.id, 'done', req.body),
+    (req) => finishTask(deps, requireAuth(req), req.params.id, 'done', req.body ?? {}),
   );
 
   app.post(
@@ -177,11 +178,11 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         tags: ['queue'],
         summary: 'Approve a task you hold in a review stage',
         params: IdParams,
-        body: Finish.default({}),
+        body: Finish.nullish(),
         response: { 200: TaskOut, ...errors },
       },
     },
-    (req) => finishTask(deps, requireAuth(req), req.params.id, 'approved', req.body),
+    (req) => finishTask(deps, requireAuth(req), req.params.id, 'approved', req.body ?? {}),
   );
 
   app.post(
@@ -193,10 +194,10 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         summary:
           'Reject a task you hold in a review stage: it follows the rejected edge, Reopened, back to its last annotator where possible',
         params: IdParams,
-        body: Finish.extend({ note: z.string().trim().max(2000).optional() }).default({}),
+        body: Finish.extend({ note: z.string().trim().max(2000).optional() }).nullish(),
         response: { 200: TaskOut, ...errors },
       },
     },
-    (req) => finishTask(deps, requireAuth(req), req.params.id, 'rejected', req.body),
+    (req) => finishTask(deps, requireAuth(req), req.params.id, 'rejected', req.body ?? {}),
   );
 };
