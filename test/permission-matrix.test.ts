@@ -108,6 +108,19 @@ async function matrixProject(w: World, opts: { withTask?: boolean; status?: stri
   };
 }
 
+/**
+ * A task of an In progress matrix project, in `stage`, claimed by `role` when they may work there
+ * (the Admin and the Member, its Team Manager, anywhere; the Tasker, an Annotator, in annotate).
+ */
+async function heldTask(w: World, role: Role, stage: 'annotate' | 'review' = 'annotate') {
+  const p = await matrixProject(w, { withTask: true, status: 'in_progress' });
+  if (stage !== 'annotate') {
+    await w.env.deps.db.updateTable('tasks').set({ stage_id: stage }).where('id', '=', p.taskId!).execute();
+  }
+  await w.as[role].post(`/api/v1/projects/${p.id}/stages/${stage}/next`);
+  return p.taskId!;
+}
+
 /** A dataset the Admin made and shared, as User, with the group the Member and Tasker belong to. */
 async function sharedDataset(w: World) {
   const d = await fixture(w).post('/api/v1/datasets', { name: `Matrix dataset ${uniqueEmail()}` });
@@ -611,6 +624,50 @@ const PROBES: Probe[] = [
     }),
   },
   {
+    route: 'GET /api/v1/tasks/:id/events',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).taskId}/events`,
+    }),
+  },
+  {
+    route: 'POST /api/v1/projects/:id/stages/:stageId/next',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/projects/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).id}/stages/annotate/next`,
+    }),
+  },
+  {
+    route: 'POST /api/v1/tasks/:id/claim',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).taskId}/claim`,
+    }),
+  },
+  ...(['heartbeat', 'release', 'skip', 'submit'] as const).map(
+    (action): Probe => ({
+      route: `POST /api/v1/tasks/:id/${action}`,
+      allowed: 'AMT',
+      call: async (w, role) => ({
+        method: 'POST',
+        url: `/api/v1/tasks/${await heldTask(w, role)}/${action}`,
+      }),
+    }),
+  ),
+  ...(['approve', 'reject'] as const).map(
+    (action): Probe => ({
+      route: `POST /api/v1/tasks/:id/${action}`,
+      allowed: 'AM',
+      call: async (w, role) => ({
+        method: 'POST',
+        url: `/api/v1/tasks/${await heldTask(w, role, 'review')}/${action}`,
+      }),
+    }),
+  ),
+  {
     route: 'GET /api/v1/datasets',
     allowed: 'AWMT',
     call: async () => ({ method: 'GET', url: '/api/v1/datasets' }),
@@ -817,6 +874,10 @@ const TABLES = [
   'data_unit_items',
   'workflow_templates',
   'project_workflows',
+  'task_holds',
+  'task_skips',
+  'task_workers',
+  'task_events',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */
