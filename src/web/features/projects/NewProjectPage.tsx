@@ -12,6 +12,11 @@ import { useDebounced } from '../../lib/hooks.ts';
 import { roleMay } from '../../lib/permissions.ts';
 import { useCurrentUser } from '../auth/session.tsx';
 import { useDatasetList } from '../datasets/queries.ts';
+import {
+  DEFAULT_WORKFLOW_TEMPLATE_ID,
+  useWorkflowTemplates,
+  WorkflowTemplateSelect,
+} from '../workflows/index.ts';
 import { parseTags, TagChips } from './ProjectBits.tsx';
 import { roleOptions } from './permissions.ts';
 import { type Ontology, projectKey, projectsKey, useOntologyOptions } from './queries.ts';
@@ -26,6 +31,8 @@ interface Draft {
   name: string;
   description: string;
   tagsText: string;
+  /** A workflow template (`builtin:<key>` or a saved one's id) the project's workflow starts as. */
+  workflowTemplateId: string;
   datasets: Map<string, string>;
   ontology: Pick<Ontology, 'id' | 'name' | 'currentVersion'> | null;
   ontologyVersion: number | null;
@@ -40,6 +47,7 @@ export function NewProjectPage() {
     name: '',
     description: '',
     tagsText: '',
+    workflowTemplateId: DEFAULT_WORKFLOW_TEMPLATE_ID,
     datasets: new Map(),
     ontology: null,
     ontologyVersion: null,
@@ -51,6 +59,7 @@ export function NewProjectPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const update = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+  const mayTemplates = roleMay(me.role, 'workflow_template.list');
 
   // Each new step's heading takes the focus, so keyboard and screen-reader users start at its top.
   useEffect(() => {
@@ -67,6 +76,8 @@ export function NewProjectPage() {
             name: draft.name.trim(),
             description: draft.description.trim() || undefined,
             tags: parseTags(draft.tagsText),
+            // Without the right to list templates the picker is hidden and the server's default applies.
+            workflowTemplateId: mayTemplates ? draft.workflowTemplateId : undefined,
             datasetIds: [...draft.datasets.keys()],
             ontologyId: draft.ontology?.id,
             ontologyVersion: draft.ontology
@@ -131,11 +142,13 @@ export function NewProjectPage() {
           Step {step + 1} of {STEPS.length}: {STEPS[step]}
         </h2>
         {problem ? <Notice kind="error">{problem}</Notice> : null}
-        {step === 0 ? <DetailsStep draft={draft} update={update} onEnter={next} /> : null}
+        {step === 0 ? (
+          <DetailsStep draft={draft} update={update} onEnter={next} showWorkflow={mayTemplates} />
+        ) : null}
         {step === 1 ? <DatasetsStep draft={draft} update={update} /> : null}
         {step === 2 ? <OntologyStep draft={draft} update={update} /> : null}
         {step === 3 ? <CollaboratorsStep draft={draft} update={update} /> : null}
-        {step === 4 ? <ReviewStep draft={draft} /> : null}
+        {step === 4 ? <ReviewStep draft={draft} showWorkflow={mayTemplates} /> : null}
         {step === 4 ? <ErrorAlert error={create.error} /> : null}
         <div className="wizard-actions">
           {step > 0 ? (
@@ -174,7 +187,12 @@ interface StepProps {
   update: (change: Partial<Draft>) => void;
 }
 
-function DetailsStep({ draft, update, onEnter }: StepProps & { onEnter: () => void }) {
+function DetailsStep({
+  draft,
+  update,
+  onEnter,
+  showWorkflow,
+}: StepProps & { onEnter: () => void; showWorkflow: boolean }) {
   const tags = parseTags(draft.tagsText);
   // Enter in a one-line field goes on to the next step, as it would submit a form.
   const enterGoesOn = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -215,6 +233,12 @@ function DetailsStep({ draft, update, onEnter }: StepProps & { onEnter: () => vo
         onChange={(e) => update({ tagsText: e.target.value })}
       />
       {tags.length > 0 ? <TagChips tags={tags} label="Tags to add" /> : null}
+      {showWorkflow ? (
+        <WorkflowTemplateSelect
+          value={draft.workflowTemplateId}
+          onChange={(workflowTemplateId) => update({ workflowTemplateId })}
+        />
+      ) : null}
     </div>
   );
 }
@@ -458,8 +482,10 @@ function CollaboratorTable({
   );
 }
 
-function ReviewStep({ draft }: { draft: Draft }) {
+function ReviewStep({ draft, showWorkflow }: { draft: Draft; showWorkflow: boolean }) {
   const tags = parseTags(draft.tagsText);
+  const templates = useWorkflowTemplates();
+  const template = templates.data?.find((t) => t.id === draft.workflowTemplateId);
   return (
     <dl className="review-list">
       <div>
@@ -476,6 +502,12 @@ function ReviewStep({ draft }: { draft: Draft }) {
           <TagChips tags={tags} />
         </dd>
       </div>
+      {showWorkflow ? (
+        <div>
+          <dt>Workflow</dt>
+          <dd>{template?.name ?? draft.workflowTemplateId}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>Datasets</dt>
         <dd>{draft.datasets.size === 0 ? 'None' : [...draft.datasets.values()].join(', ')}</dd>
