@@ -38,13 +38,15 @@ describeEachDialect('project status', (env) => {
   const as = {} as Record<Who, Agent>;
   /** One project in each status, each with one task, every project role held by someone. */
   const taskIn = {} as Record<ProjectStatus, string>;
+  /** A second task of each project, in its review stage: the one a Reviewer may open. */
+  const reviewTaskIn = {} as Record<ProjectStatus, string>;
   const projectIn = {} as Record<ProjectStatus, string>;
 
   beforeAll(async () => {
     as.workspace_admin = env.admin;
     for (const role of PROJECT_ROLES) as[role] = await env.user(role === 'admin' ? 'member' : 'tasker');
     for (const status of PROJECT_STATUSES) {
-      const dataset = await datasetFixture(env, { units: 1 });
+      const dataset = await datasetFixture(env, { units: 2 });
       const project = await env.admin.post('/api/v1/projects', {
         name: unique(status),
         datasetIds: [dataset.id],
@@ -58,7 +60,19 @@ describeEachDialect('project status', (env) => {
       projectIn[status] = project.body.id;
       if (status !== 'not_started')
         expect((await setStatus(env, env.admin, project.body.id, status)).status).toBe(200);
-      taskIn[status] = (await env.admin.get(`/api/v1/projects/${project.body.id}/tasks`)).body.items[0].id;
+      const tasks = await env.deps.db
+        .selectFrom('tasks')
+        .select('id')
+        .where('project_id', '=', project.body.id)
+        .orderBy('id')
+        .execute();
+      taskIn[status] = tasks[0]!.id;
+      reviewTaskIn[status] = tasks[1]!.id;
+      await env.deps.db
+        .updateTable('tasks')
+        .set({ stage_id: 'review' })
+        .where('id', '=', tasks[1]!.id)
+        .execute();
     }
   });
 
@@ -71,10 +85,11 @@ describeEachDialect('project status', (env) => {
             ? 'open'
             : 'project_not_active';
       it(`${expected === 'open' ? 'lets' : 'refuses'} ${who} open a task while ${status}${expected === 'open' ? '' : ` (${expected})`}`, async () => {
-        const res = await as[who].get(`/api/v1/tasks/${taskIn[status]}`);
+        const task = who === 'reviewer' ? reviewTaskIn[status] : taskIn[status];
+        const res = await as[who].get(`/api/v1/tasks/${task}`);
         if (expected === 'open') {
           expect(res.status, JSON.stringify(res.body)).toBe(200);
-          expect(res.body).toMatchObject({ id: taskIn[status], projectStatus: status });
+          expect(res.body).toMatchObject({ id: task, projectStatus: status });
         } else {
           expect(res.status, JSON.stringify(res.body)).toBe(403);
           expect(res.body.error.code).toBe(expected);
