@@ -609,11 +609,76 @@ const PROBES: Probe[] = [
   },
   {
     route: 'GET /api/v1/projects/:id/tasks',
-    allowed: 'AM',
+    allowed: 'AMT',
     call: async (w) => ({
       method: 'GET',
       url: `/api/v1/projects/${(await matrixProject(w, { withTask: true })).id}/tasks`,
     }),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/stages/counts',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await matrixProject(w, { withTask: true })).id}/stages/counts`,
+    }),
+  },
+  {
+    route: 'POST /api/v1/tasks/:id/assign',
+    allowed: 'AM',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true })).taskId}/assign`,
+      body: { userId: w.as.tasker.user!.id },
+    }),
+  },
+  {
+    route: 'POST /api/v1/tasks/:id/unassign',
+    allowed: 'AM',
+    call: async (w) => {
+      const { taskId } = await matrixProject(w, { withTask: true });
+      await fixture(w).post(`/api/v1/tasks/${taskId}/assign`, { userId: w.as.tasker.user!.id });
+      return { method: 'POST', url: `/api/v1/tasks/${taskId}/unassign`, body: {} };
+    },
+  },
+  {
+    route: 'PUT /api/v1/tasks/:id/priority',
+    allowed: 'AM',
+    call: async (w) => ({
+      method: 'PUT',
+      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true })).taskId}/priority`,
+      body: { priority: 70 },
+    }),
+  },
+  {
+    route: 'POST /api/v1/tasks/:id/move',
+    allowed: 'AM',
+    call: async (w) => ({
+      method: 'POST',
+      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true })).taskId}/move`,
+      body: { stageId: 'review', reason: 'matrix' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/tasks/:id/reopen',
+    allowed: 'AM',
+    call: async (w) => {
+      const { taskId } = await matrixProject(w, { withTask: true });
+      await fixture(w).post(`/api/v1/tasks/${taskId}/move`, { stageId: 'complete', reason: 'matrix' });
+      return { method: 'POST', url: `/api/v1/tasks/${taskId}/reopen`, body: {} };
+    },
+  },
+  {
+    route: 'POST /api/v1/projects/:id/tasks/bulk',
+    allowed: 'AM',
+    call: async (w) => {
+      const p = await matrixProject(w, { withTask: true });
+      return {
+        method: 'POST',
+        url: `/api/v1/projects/${p.id}/tasks/bulk`,
+        body: { taskIds: [p.taskId], action: { kind: 'set_priority', priority: 20 } },
+      };
+    },
   },
   {
     route: 'GET /api/v1/tasks/:id',

@@ -26,6 +26,8 @@ import { mediaRoutes } from './modules/media/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
 import { projectWorkflowRoutes } from './modules/project-workflow/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
+import { queueListRoutes } from './modules/queue/list-routes.ts';
+import { queueManageRoutes } from './modules/queue/manage-routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { workflowTemplateRoutes } from './modules/workflow-templates/routes.ts';
 import { workspaceRoutes } from './modules/workspace/routes.ts';
@@ -134,6 +136,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     mediaRoutes,
     datasetRoutes,
     workflowTemplateRoutes,
+    queueManageRoutes,
+    queueListRoutes,
     projectWorkflowRoutes,
   ]) {
     await app.register(routes, { deps });

@@ -36,16 +36,6 @@ export const ProjectMemberOut = z
   })
   .meta({ id: 'ProjectMember' });
 
-export const ProjectTaskOut = z
-  .object({
-    id: z.string(),
-    dataUnitId: z.string(),
-    title: z.string(),
-    kind: z.enum(['image', 'image_group', 'video', 'text']),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'ProjectTask' });
-
 export const OpenedTaskOut = z
   .object({
     id: z.string(),

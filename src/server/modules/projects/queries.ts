@@ -244,24 +244,6 @@ export function tagsInScope(db: Executor, scope: ProjectListScope) {
   return q.orderBy('tag').limit(5000).execute();
 }
 
-export interface TaskListFilter {
-  afterId?: string | undefined;
-  limit: number;
-}
-
-export function listTasks(db: Executor, projectId: string, f: TaskListFilter) {
-  let q = db
-    .selectFrom('tasks')
-    .innerJoin('data_units', 'data_units.id', 'tasks.data_unit_id')
-    .select(['tasks.id', 'tasks.data_unit_id', 'tasks.created_at', 'data_units.title', 'data_units.kind'])
-    .where('tasks.project_id', '=', projectId);
-  if (f.afterId) q = q.where('tasks.id', '>', f.afterId);
-  return q
-    .orderBy('tasks.id')
-    .limit(f.limit + 1)
-    .execute();
-}
-
 export const findTask = (db: Executor, id: string) =>
   db
     .selectFrom('tasks')

@@ -10,7 +10,6 @@ import {
   ProjectOut,
   ProjectRoleSchema,
   ProjectStatusSchema,
-  ProjectTaskOut,
 } from './present.ts';
 import {
   attachProjectDataset,
@@ -20,7 +19,6 @@ import {
   getProject,
   listProjectMembers,
   listProjectTags,
-  listProjectTasks,
   listVisibleProjects,
   openTask,
   putProjectMember,
@@ -281,23 +279,6 @@ export const projectRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         type: req.params.principalType,
         id: req.params.principalId,
       }),
-  );
-
-  app.get(
-    '/api/v1/projects/:id/tasks',
-    {
-      // No queue-management action exists in the policy yet; the task list goes with project.update
-      // (project Admins and Team Managers).
-      config: { action: 'project.update' },
-      schema: {
-        tags: ['projects'],
-        summary: 'The project’s tasks (project Admins and Team Managers)',
-        params: IdParams,
-        querystring: PageQuery,
-        response: { 200: page(ProjectTaskOut), ...errors },
-      },
-    },
-    (req) => listProjectTasks(deps, requireAuth(req), req.params.id, req.query),
   );
 
   app.get(

@@ -41,7 +41,6 @@ import {
   insertProject,
   isAttached,
   listProjects,
-  listTasks,
   lockProject,
   ontologyNames,
   type ProjectSort,
@@ -675,28 +674,6 @@ export async function listProjectTags(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'project.list', { kind: 'workspace' })) throw forbidden('list projects');
   const rows = await tagsInScope(deps.db, listScope(deps.db, ctx.actor, 'project'));
   return { items: normaliseTags(rows.map((r) => r.tag)) };
-}
-
-/** The task list is for those who manage the queue: project Admins and Team Managers. */
-export async function listProjectTasks(
-  deps: AppDeps,
-  ctx: RequestContext,
-  id: string,
-  query: { cursor?: string | undefined; limit: number },
-) {
-  const { resource } = await visibleProject(deps.db, ctx.actor, id);
-  if (!can(ctx.actor, 'project.update', resource)) throw forbidden('see this project’s task list');
-  const cursor = decodeCursor(query.cursor, 1);
-  const rows = await listTasks(deps.db, id, {
-    afterId: cursor ? String(cursor[0]) : undefined,
-    limit: query.limit,
-  });
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.id],
-    (r) => ({ id: r.id, dataUnitId: r.data_unit_id, title: r.title, kind: r.kind, createdAt: r.created_at }),
-  );
 }
 
 /**
