@@ -29,6 +29,8 @@ export function ProjectWorkflowPage() {
   const { id = '' } = useParams();
   const project = useProject(id);
   const current = useProjectWorkflow(id);
+  // Kept here: a save replaces the stored version, and the editor below starts again from it.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   if (project.isPending || current.isPending) return <Loading />;
   if (project.isError || current.isError) {
     return (
@@ -41,10 +43,28 @@ export function ProjectWorkflowPage() {
       </>
     );
   }
-  return <ProjectWorkflowEditor key={current.data.version} project={project.data} current={current.data} />;
+  return (
+    <ProjectWorkflowEditor
+      key={current.data.version}
+      project={project.data}
+      current={current.data}
+      justSaved={savedVersion === current.data.version}
+      onSaved={setSavedVersion}
+    />
+  );
 }
 
-function ProjectWorkflowEditor({ project, current }: { project: Project; current: ProjectWorkflow }) {
+function ProjectWorkflowEditor({
+  project,
+  current,
+  justSaved,
+  onSaved,
+}: {
+  project: Project;
+  current: ProjectWorkflow;
+  justSaved: boolean;
+  onSaved: (version: number) => void;
+}) {
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const counts = useStageCounts(project.id);
@@ -52,7 +72,6 @@ function ProjectWorkflowEditor({ project, current }: { project: Project; current
   const [doc, setDoc] = useState<Workflow>(current.workflow);
   const [note, setNote] = useState('');
   const [dirty, setDirty] = useState(false);
-  const [saved, setSaved] = useState<number | null>(null);
   const [mappingFor, setMappingFor] = useState<Stage[] | null>(null);
   const [asTemplate, setAsTemplate] = useState(false);
   const [templateSaved, setTemplateSaved] = useState<string | null>(null);
@@ -74,7 +93,7 @@ function ProjectWorkflowEditor({ project, current }: { project: Project; current
     onSuccess: (next) => {
       setMappingFor(null);
       setDirty(false);
-      setSaved(next.version);
+      onSaved(next.version);
       setNote('');
       queryClient.setQueryData(projectWorkflowKey(project.id), next);
       void queryClient.invalidateQueries({ queryKey: stageCountsKey(project.id) });
@@ -131,7 +150,6 @@ function ProjectWorkflowEditor({ project, current }: { project: Project; current
         onChange={(w) => {
           setDoc(w);
           setDirty(true);
-          setSaved(null);
           save.reset();
         }}
       />
@@ -139,7 +157,9 @@ function ProjectWorkflowEditor({ project, current }: { project: Project; current
         error={save.error}
         onReload={() => void queryClient.invalidateQueries({ queryKey: projectWorkflowKey(project.id) })}
       />
-      {saved !== null && !dirty ? <Notice kind="success">Workflow saved as version {saved}</Notice> : null}
+      {justSaved && !dirty ? (
+        <Notice kind="success">Workflow saved as version {current.version}</Notice>
+      ) : null}
       {templateSaved ? <Notice kind="success">Saved as template {templateSaved}</Notice> : null}
       {mayEdit ? (
         <SaveBar problems={issues.length} dirty={dirty}>

@@ -44,7 +44,7 @@ export function TemplateEditorPage() {
   const t = template.data;
   return (
     <TemplateEditor
-      key={`${t.id}:${t.revision}`}
+      key={t.id}
       template={t}
       initial={t.definition}
       initialName={t.name}
@@ -120,6 +120,20 @@ function TemplateEditor({
     },
   });
 
+  /** After a conflict: continue from what is stored now (this page's edits are dropped). */
+  const reload = async () => {
+    if (!template) return;
+    await queryClient.invalidateQueries({ queryKey: workflowTemplateKey(template.id) });
+    const fresh = queryClient.getQueryData<WorkflowTemplate>(workflowTemplateKey(template.id));
+    if (fresh) {
+      setDoc(fresh.definition);
+      setName(fresh.name);
+      setDescription(fresh.description);
+    }
+    setDirty(false);
+    save.reset();
+  };
+
   return (
     <>
       <p className="breadcrumb">
@@ -184,13 +198,7 @@ function TemplateEditor({
           <p>
             Someone else changed this template since you opened it. Reload to continue from their version.
           </p>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() =>
-              void queryClient.invalidateQueries({ queryKey: workflowTemplateKey(template?.id ?? '') })
-            }
-          >
+          <button type="button" className="btn btn-small" onClick={() => void reload()}>
             Reload template
           </button>
         </div>
