@@ -389,7 +389,7 @@ describeEachDialect('a project’s workflow', (env: TestEnv) => {
       workflow: builtInWorkflow('annotate'),
       baseVersion: 1,
     });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('project_archived');
     expect(await snapshot(p.id)).toEqual(before);
     expect((await env.admin.get(`/api/v1/projects/${p.id}/workflow`)).status).toBe(200);

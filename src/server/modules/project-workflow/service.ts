@@ -129,7 +129,7 @@ export async function changeProjectWorkflow(
   return deps.db.transaction().execute(async (trx) => {
     const { row, role } = await loadProject(trx, ctx, projectId, 'project.edit_workflow');
     const refusal = projectGate(row.status, role, 'manage');
-    if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: row.status });
+    if (refusal) throw new AppError(409, refusal.code, refusal.message, undefined, { status: row.status });
     const next = validDefinition(input.workflow, 'workflow');
     // Serialises changes to one project: a second request waits here, then sees the first's version.
     await lockProject(trx, projectId);
