@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
 import { useCurrentUser } from '../auth/session.tsx';
 import { type Project, projectKey, useProject } from '../projects/queries.ts';
+import { WorkflowBuilder } from './LazyBuilder.tsx';
 import { removedStages } from './model.ts';
 import { mayEditWorkflow } from './permissions.ts';
 import {
@@ -22,7 +23,6 @@ import {
 import { SaveAsTemplateDialog } from './SaveAsTemplateDialog.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { StageMappingDialog } from './StageMappingDialog.tsx';
-import { WorkflowBuilder } from './WorkflowBuilder.tsx';
 
 /** `/projects/:id/workflow/edit`: change the project's workflow (each save is a new version). */
 export function ProjectWorkflowPage() {

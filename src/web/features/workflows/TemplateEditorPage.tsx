@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { TextField } from '../../components/Field.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
+import { WorkflowBuilder } from './LazyBuilder.tsx';
 import {
   useWorkflowTemplate,
   type WorkflowTemplate,
@@ -15,7 +16,6 @@ import {
   workflowTemplatesKey,
 } from './queries.ts';
 import { SaveBar } from './SaveBar.tsx';
-import { WorkflowBuilder } from './WorkflowBuilder.tsx';
 
 /** A new template: empty-ish (Annotate → Complete), or a copy of `?from=<template id>`. */
 export function NewTemplatePage() {

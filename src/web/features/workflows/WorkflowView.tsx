@@ -4,9 +4,9 @@ import { Loading } from '../../components/States.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.tsx';
 import { useProject } from '../projects/queries.ts';
+import { WorkflowBuilder } from './LazyBuilder.tsx';
 import { mayEditWorkflow } from './permissions.ts';
 import { useProjectWorkflow, useStageCounts } from './queries.ts';
-import { WorkflowBuilder } from './WorkflowBuilder.tsx';
 
 const ignore = () => {};
 

@@ -1,7 +1,7 @@
 // What other features use of the workflow builder (see /work/contract/builder-ui.md).
 
+export { WorkflowBuilder } from './LazyBuilder.tsx';
 export type { WorkflowTemplate } from './queries.ts';
 export { DEFAULT_WORKFLOW_TEMPLATE_ID, useWorkflowTemplates, workflowTemplatesKey } from './queries.ts';
-export { WorkflowBuilder } from './WorkflowBuilder.tsx';
 export { WorkflowTemplateSelect } from './WorkflowTemplateSelect.tsx';
 export { WorkflowView } from './WorkflowView.tsx';
