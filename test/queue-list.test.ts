@@ -13,7 +13,9 @@ async function pageThrough(agent: Agent, url: string, limit: number) {
   let cursor: string | null = null;
   for (let pages = 0; pages < 100; pages++) {
     const sep = url.includes('?') ? '&' : '?';
-    const res = await agent.get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res: { status: number; body: any } = await agent.get(
+      `${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     seen.push(...res.body.items);
     cursor = res.body.nextCursor;
