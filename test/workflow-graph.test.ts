@@ -165,6 +165,10 @@ describe('validating a workflow', () => {
     const from = base();
     from.edges.push({ from: 'ghost', to: 'review', kind: 'done' });
     expect(only(from, 'unknown_stage').path).toBe('edges[3].from');
+    // The builder's edge whose target is not chosen yet.
+    const unset = base();
+    unset.edges[1] = { from: 'review', to: '', kind: 'approved' };
+    expect(only(unset, 'unknown_stage').message).toBe('leads nowhere yet: choose the stage it goes to');
   });
 
   it('refuses an edge from a stage to itself (self_loop)', () => {
