@@ -21,6 +21,7 @@ import { NewOntologyPage, OntologyEditorPage } from './features/ontologies/Ontol
 import { NewProjectPage } from './features/projects/NewProjectPage.tsx';
 import { ProjectPage } from './features/projects/ProjectPage.tsx';
 import { ProjectsPage } from './features/projects/ProjectsPage.tsx';
+import { TaskPage } from './features/tasks/TaskPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { ProjectWorkflowPage } from './features/workflows/ProjectWorkflowPage.tsx';
 import { NewTemplatePage, TemplateEditorPage } from './features/workflows/TemplateEditorPage.tsx';
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'projects/new', element: guarded('project.create', <NewProjectPage />) },
       { path: 'projects/:id', element: <ProjectPage /> },
       { path: 'projects/:id/workflow/edit', element: <ProjectWorkflowPage /> },
+      { path: 'tasks/:id', element: <TaskPage /> },
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },
       { path: 'ontologies', element: guarded('ontology.list', <OntologiesPage />) },

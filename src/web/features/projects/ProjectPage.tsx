@@ -11,6 +11,9 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.tsx';
+import { mayOnQueue } from '../queue/bits.tsx';
+import { QueueTab } from '../queue/QueueTab.tsx';
+import { WorkflowView } from '../workflows/index.ts';
 import { CollaboratorsCard } from './CollaboratorsCard.tsx';
 import { parseTags, projectRoleLabel, StatusBadge, TagChips } from './ProjectBits.tsx';
 import { ProjectDatasetsCard } from './ProjectDatasetsCard.tsx';
@@ -24,9 +27,8 @@ import {
   useProject,
 } from './queries.ts';
 import { StatusCard } from './StatusCard.tsx';
-import { TasksCard } from './TasksCard.tsx';
 
-type TabId = 'overview' | 'collaborators' | 'datasets' | 'tasks';
+type TabId = 'overview' | 'workflow' | 'queue' | 'collaborators' | 'datasets';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -54,9 +56,14 @@ function ProjectDetail({ project }: { project: Project }) {
   const mayManage = may('project.set_status');
   const tabs: { id: TabId; label: string }[] = [
     { id: 'overview', label: 'Overview' },
+    ...(mayOnQueue(me, project, 'project.view_queue')
+      ? [
+          { id: 'workflow' as const, label: 'Workflow' },
+          { id: 'queue' as const, label: 'Queue' },
+        ]
+      : []),
     { id: 'collaborators', label: 'Collaborators' },
     { id: 'datasets', label: 'Datasets' },
-    ...(mayManage ? [{ id: 'tasks' as const, label: 'Tasks' }] : []),
   ];
   const asked = params.get('tab');
   const tab: TabId = tabs.find((t) => t.id === asked)?.id ?? 'overview';
@@ -103,7 +110,8 @@ function ProjectDetail({ project }: { project: Project }) {
         {tab === 'datasets' ? (
           <ProjectDatasetsCard project={project} mayManage={may('project.manage_datasets') && !readOnly} />
         ) : null}
-        {tab === 'tasks' ? <TasksCard project={project} /> : null}
+        {tab === 'workflow' ? <WorkflowView projectId={project.id} /> : null}
+        {tab === 'queue' ? <QueueTab project={project} /> : null}
       </Tabs>
     </>
   );

@@ -6,8 +6,6 @@ import type { paths } from '../../api/schema.d.ts';
 export type Project = paths['/api/v1/projects/{id}']['get']['responses'][200]['content']['application/json'];
 export type ProjectMember =
   paths['/api/v1/projects/{id}/members']['get']['responses'][200]['content']['application/json']['items'][number];
-export type ProjectTask =
-  paths['/api/v1/projects/{id}/tasks']['get']['responses'][200]['content']['application/json']['items'][number];
 export type Ontology =
   paths['/api/v1/ontologies']['get']['responses'][200]['content']['application/json']['items'][number];
 export type ProjectSort = 'updated' | 'created' | 'name';
@@ -15,6 +13,7 @@ export type ProjectSort = 'updated' | 'created' | 'name';
 export const projectsKey = ['projects'] as const;
 export const projectKey = (id: string) => [...projectsKey, 'one', id] as const;
 export const projectMembersKey = (id: string) => [...projectsKey, 'members', id] as const;
+/** The project's queue (every list, filter and count of its tasks). */
 export const projectTasksKey = (id: string) => [...projectsKey, 'tasks', id] as const;
 export const projectTagsKey = [...projectsKey, 'tags'] as const;
 export const ontologiesKey = ['ontologies'] as const;
@@ -78,20 +77,6 @@ export function useProjectMembers(id: string) {
   return useQuery({
     queryKey: projectMembersKey(id),
     queryFn: () => unwrap(api.GET('/api/v1/projects/{id}/members', { params: { path: { id } } })),
-  });
-}
-
-export function useProjectTasks(id: string) {
-  return useInfiniteQuery({
-    queryKey: projectTasksKey(id),
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/projects/{id}/tasks', {
-          params: { path: { id }, query: { cursor: pageParam, limit: PAGE_SIZE } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

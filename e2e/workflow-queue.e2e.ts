@@ -1,0 +1,224 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useE2E } from './helpers/browser.ts';
+import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
+import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
+import { pngBytes } from './helpers/png.ts';
+
+// Issue 4's acceptance test: an Admin builds Annotate → Review → Complete in the visual builder
+// and starts a project on it; an Annotator labels its one task, a Reviewer rejects it with a note,
+// the Annotator sees it come back Reopened and submits again, the Reviewer approves, and the queue
+// shows it Completed. The labels, button names and test ids used here are the contract with the
+// web app (see also the builder's contract, /work/contract/builder-ui.md).
+
+const ADMIN: Person = { name: 'Ada Admin', email: 'ada@example.test', password: 'admin passphrase 1' };
+const ANNOTATOR: Person = {
+  name: 'Ann Labeller',
+  email: 'ann@example.test',
+  password: 'annotator passphrase 2',
+};
+const REVIEWER: Person = {
+  name: 'Rex Reviewer',
+  email: 'rex@example.test',
+  password: 'reviewer passphrase 3',
+};
+const TEMPLATE = 'Annotate, review, complete';
+const DATASET = 'Crossings';
+const PROJECT = 'Crossing boxes';
+const IMAGE = 'crossing.png';
+const NOTE = 'The cyclist is not boxed';
+
+/** Builds Annotate → Review → Complete from a new template's Annotate → Complete; returns its id. */
+async function buildTemplate(page: Page): Promise<string> {
+  await page.goto('/workflow-templates/new');
+  const builder = page.getByTestId('workflow-builder');
+  await builder.waitFor();
+  await builder.getByRole('button', { name: 'Add Review stage', exact: true }).click();
+  const panel = page.getByTestId('stage-panel');
+  await expect.poll(() => panel.getByLabel('Stage name', { exact: true }).inputValue()).toBe('Review');
+  await panel.getByLabel('When approved, go to', { exact: true }).selectOption({ label: 'Complete' });
+  await panel.getByLabel('When rejected, go to', { exact: true }).selectOption({ label: 'Annotate' });
+  await page.getByTestId('stage-item-annotate').click();
+  await expect.poll(() => panel.getByLabel('Stage name', { exact: true }).inputValue()).toBe('Annotate');
+  await panel.getByLabel('When done, go to', { exact: true }).selectOption({ label: 'Review' });
+  await page.getByLabel('Template name', { exact: true }).fill(TEMPLATE);
+  await page.getByRole('button', { name: 'Save template', exact: true }).click();
+  await page.getByText('Template saved').first().waitFor();
+  const match = /\/workflow-templates\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname);
+  expect(match, `landed on the saved template (${page.url()})`).not.toBeNull();
+  return match?.[1] ?? '';
+}
+
+/** A dataset holding one image, through the API (uploading is not what this test is about). */
+async function createDataset(page: Page) {
+  const { csrfToken } = await (await page.request.get('/api/v1/auth/session')).json();
+  const headers = { 'x-csrf-token': csrfToken };
+  const created = await page.request.post('/api/v1/datasets', { headers, data: { name: DATASET } });
+  expect(created.status(), await created.text()).toBe(201);
+  const dataset = await created.json();
+  const uploaded = await page.request.post(`/api/v1/datasets/${dataset.id}/units`, {
+    headers,
+    multipart: { files: { name: IMAGE, mimeType: 'image/png', buffer: pngBytes(64, 48, 7) } },
+  });
+  expect(uploaded.status(), await uploaded.text()).toBe(200);
+  expect((await uploaded.json()).created).toHaveLength(1);
+}
+
+/** Adds a user collaborator on the wizard's Collaborators step. */
+async function addCollaborator(page: Page, person: Person, role: string) {
+  await page.getByLabel('Search users', { exact: true }).fill(person.name);
+  await page
+    .getByLabel('User to add', { exact: true })
+    .selectOption({ label: `${person.name} (${person.email})` });
+  await page.getByLabel('Project role', { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: 'Add collaborator', exact: true }).click();
+  await page.getByRole('row', { name: new RegExp(person.name) }).waitFor();
+}
+
+/** The project wizard with the saved template as its workflow; returns the project's id. */
+async function createProject(page: Page): Promise<string> {
+  await mainNav(page).getByRole('link', { name: 'Projects', exact: true }).click();
+  await page.getByRole('link', { name: 'New project', exact: true }).click();
+  await page.getByLabel('Project name', { exact: true }).fill(PROJECT);
+  const workflow = page.getByLabel('Workflow', { exact: true });
+  await expect.poll(() => workflow.isEnabled()).toBe(true);
+  await workflow.selectOption({ label: TEMPLATE });
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('checkbox', { name: DATASET }).check();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await addCollaborator(page, ANNOTATOR, 'Annotator');
+  await addCollaborator(page, REVIEWER, 'Reviewer');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByText(TEMPLATE, { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Create project', exact: true }).click();
+  await page.getByRole('heading', { name: PROJECT, exact: true, level: 1 }).waitFor();
+  const match = /\/projects\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
+  expect(match, `landed on the project page (${page.url()})`).not.toBeNull();
+  return match?.[1] ?? '';
+}
+
+/** Opens the project's queue on a stage. */
+async function openQueue(page: Page, projectId: string, stageId: string) {
+  await page.goto(`/projects/${projectId}?tab=queue`);
+  await page.getByTestId(`queue-stage-${stageId}`).click();
+  await expect
+    .poll(() => page.getByTestId(`queue-stage-${stageId}`).getAttribute('aria-pressed'))
+    .toBe('true');
+}
+
+/** The queue's row of the one task (by its title), once it shows `status`. */
+async function rowShows(page: Page, status: string) {
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: IMAGE, exact: true }) });
+  await row.getByText(status, { exact: true }).waitFor();
+  return row;
+}
+
+/** Starts work in the open queue's stage and waits for the task page with its image loaded. */
+async function startWork(page: Page, button: 'Start labelling' | 'Start reviewing') {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('heading', { name: IMAGE, exact: true, level: 1 }).waitFor();
+  await expect.poll(() => page.getByRole('img', { name: IMAGE, exact: true }).evaluate(loadedWidth)).toBe(64);
+}
+
+const loadedWidth = (img: HTMLImageElement) =>
+  img.complete
+    ? img.naturalWidth
+    : new Promise<number>((r) => img.addEventListener('load', () => r(img.naturalWidth), { once: true }));
+
+describeInBrowser('the workflow and the queue', () => {
+  const e2e = useE2E();
+
+  it('a task goes Annotate → Review, is rejected back as Reopened, then approved to Completed', async () => {
+    const server = await e2e.server({
+      beforeStart: async (gloss) => {
+        await gloss(
+          'create-admin',
+          '--email',
+          ADMIN.email,
+          '--password',
+          ADMIN.password,
+          '--name',
+          ADMIN.name,
+        );
+      },
+    });
+    const admin = await (await e2e.context(server)).newPage();
+    const errors = trackPageErrors(admin);
+    await signIn(admin, ADMIN);
+    await welcome(admin, ADMIN).waitFor();
+
+    const annotator = await (await e2e.context(server)).newPage();
+    const reviewer = await (await e2e.context(server)).newPage();
+    errors.push(...trackPageErrors(annotator), ...trackPageErrors(reviewer));
+    const annotatorLink = await inviteUser(admin, ANNOTATOR.email, 'Tasker');
+    const reviewerLink = await inviteUser(admin, REVIEWER.email, 'Tasker');
+    await acceptInvite(annotator, annotatorLink, ANNOTATOR);
+    await acceptInvite(reviewer, reviewerLink, REVIEWER);
+
+    // The Admin builds the workflow, then a project on it with one image, and starts it.
+    const templateId = await buildTemplate(admin);
+    await createDataset(admin);
+    const projectId = await createProject(admin);
+    const workflow = await (await admin.request.get(`/api/v1/projects/${projectId}/workflow`)).json();
+    expect(workflow.templateId).toBe(templateId);
+    expect(workflow.workflow.stages.map((s: { id: string }) => s.id).sort()).toEqual([
+      'annotate',
+      'complete',
+      'review',
+    ]);
+    await admin.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
+    await admin.getByLabel('Reason', { exact: true }).fill('Ready to label');
+    await admin.getByRole('button', { name: 'Update status', exact: true }).click();
+    await admin.getByText('The status is now In progress.').waitFor();
+
+    // The Annotator labels the task and submits it; nothing else is left in Annotate.
+    await openQueue(annotator, projectId, 'annotate');
+    await rowShows(annotator, 'New');
+    await startWork(annotator, 'Start labelling');
+    await annotator.getByRole('button', { name: /^Submit/ }).click();
+    await annotator.getByText('Nothing to do in this stage right now.').waitFor();
+    expect(new URL(annotator.url()).searchParams.get('stage')).toBe('annotate');
+
+    // The Reviewer rejects it with a note.
+    await openQueue(reviewer, projectId, 'review');
+    await startWork(reviewer, 'Start reviewing');
+    await reviewer.getByLabel('Rejection note', { exact: true }).fill(NOTE);
+    await reviewer.getByRole('button', { name: 'Reject', exact: true }).click();
+    await reviewer.getByText('Nothing to do in this stage right now.').waitFor();
+
+    // The Annotator sees it back as Reopened, in the queue and on the task page with the note.
+    await openQueue(annotator, projectId, 'annotate');
+    const row = await rowShows(annotator, 'Reopened');
+    await row.getByRole('link', { name: IMAGE, exact: true }).click();
+    await annotator.getByRole('heading', { name: IMAGE, exact: true, level: 1 }).waitFor();
+    await annotator.getByText('Reopened.', { exact: true }).waitFor();
+    await annotator.locator('summary', { hasText: 'History' }).click();
+    await annotator.getByText(`“${NOTE}”`).waitFor();
+    const claim = annotator.getByRole('button', { name: 'Claim', exact: true });
+    const submit = annotator.getByRole('button', { name: /^Submit/ });
+    await claim.or(submit).first().waitFor();
+    if (await claim.isVisible()) await claim.click();
+    await submit.waitFor();
+    // S submits (the shortcut the page shows).
+    await annotator.getByRole('heading', { name: IMAGE, exact: true, level: 1 }).click();
+    await annotator.keyboard.press('s');
+    await annotator.getByText('Nothing to do in this stage right now.').waitFor();
+
+    // The Reviewer approves it.
+    await openQueue(reviewer, projectId, 'review');
+    await startWork(reviewer, 'Start reviewing');
+    await reviewer.getByRole('button', { name: /^Approve/ }).click();
+    await reviewer.getByText('Nothing to do in this stage right now.').waitFor();
+
+    // The queue shows it Completed.
+    await openQueue(admin, projectId, 'complete');
+    await rowShows(admin, 'Completed');
+    const tasks = await (
+      await admin.request.get(`/api/v1/projects/${projectId}/tasks?stageId=complete`)
+    ).json();
+    expect(tasks.items).toMatchObject([{ title: IMAGE, status: 'completed', stageId: 'complete' }]);
+
+    expect(errors, 'uncaught errors in the pages').toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,291 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../components/Alert.tsx';
+import { TextAreaField, TextField } from '../../components/Field.tsx';
+import { Card } from '../../components/Page.tsx';
+import { PersonSelect } from '../queue/people.tsx';
+import { claimNext, queueKey } from '../queue/queries.ts';
+import { NOTHING_TO_DO } from '../queue/StartWork.tsx';
+import {
+  claimTask,
+  type Handover,
+  runAction,
+  type TaskDetail,
+  taskEventsKey,
+  taskKey,
+  type WorkerAction,
+} from './queries.ts';
+
+type Finishing = 'submit' | 'approve' | 'reject' | 'skip';
+type HandoverMode = 'workflow' | 'keep' | 'person';
+
+const DONE_TEXT: Record<Finishing | 'release', string> = {
+  submit: 'Submitted',
+  approve: 'Approved',
+  reject: 'Rejected',
+  skip: 'Skipped',
+  release: 'Released',
+};
+
+/** Keys for the actions, as on the buttons' hints (R only moves to the rejection note). */
+const KEYS: Partial<Record<WorkerAction, string>> = { submit: 'S', approve: 'A', skip: 'K' };
+
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * The buttons the server says the user may press now (`actions`), with the rejection note, the
+ * skip reason and the optional next holder. Submitting, approving, rejecting or skipping opens
+ * the stage's next task, or returns to the queue when there is none.
+ */
+export function TaskActions({ task }: { task: TaskDetail }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const may = new Set<string>(task.actions);
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<HandoverMode>('workflow');
+  const [nextHolderId, setNextHolderId] = useState('');
+  const noteId = useId();
+  const radioName = useId();
+
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: taskKey(task.id) }),
+      queryClient.invalidateQueries({ queryKey: taskEventsKey(task.id) }),
+      queryClient.invalidateQueries({ queryKey: queueKey(task.projectId) }),
+    ]);
+
+  const claim = useMutation({
+    mutationFn: () => claimTask(task.id),
+    onSuccess: (detail) => queryClient.setQueryData(taskKey(task.id), detail),
+    onSettled: refresh,
+  });
+
+  const handover = (): Handover =>
+    mode === 'keep' ? { keepHolder: true } : mode === 'person' && nextHolderId ? { nextHolderId } : {};
+
+  const act = useMutation({
+    mutationFn: async (action: Finishing | 'release') => {
+      await runAction(task.id, action, {
+        ...(action === 'skip' || action === 'release' ? {} : handover()),
+        note: action === 'reject' ? note.trim() || undefined : undefined,
+        reason: action === 'skip' ? reason.trim() || undefined : undefined,
+      });
+      if (action === 'release') return null;
+      // The work is done whatever happens next: a failure to find more work only means none.
+      const next = await claimNext(task.projectId, task.stageId).catch(() => null);
+      // A task skipped comes back only when nothing else is left: that is nothing to do.
+      if (next?.id === task.id) {
+        await runAction(task.id, 'release', {}).catch(() => undefined);
+        return null;
+      }
+      return next;
+    },
+    onSuccess: (next, action) => {
+      const done = `${DONE_TEXT[action]} “${task.title}”.`;
+      void refresh();
+      if (action === 'release') {
+        navigate(`/projects/${task.projectId}?tab=queue&stage=${encodeURIComponent(task.stageId)}`, {
+          state: { notice: done },
+        });
+      } else if (next) {
+        navigate(`/tasks/${next.id}`, { state: { notice: `${done} Here is the next one.` } });
+      } else {
+        navigate(`/projects/${task.projectId}?tab=queue&stage=${encodeURIComponent(task.stageId)}`, {
+          state: { notice: `${done} ${NOTHING_TO_DO}` },
+        });
+      }
+    },
+    onError: () => void refresh(),
+  });
+
+  const busy = claim.isPending || act.isPending;
+  const finishing = may.has('submit') || may.has('approve') || may.has('reject');
+
+  // Single-key shortcuts, unless the user is typing (or holds a modifier for the browser's own).
+  const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  keys.current = (e) => {
+    if (busy || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'r' && may.has('reject')) {
+      e.preventDefault();
+      document.getElementById(noteId)?.focus();
+      return;
+    }
+    const action = (Object.entries(KEYS) as [Finishing, string][]).find(
+      ([, k]) => k.toLowerCase() === key,
+    )?.[0];
+    if (action && may.has(action)) {
+      e.preventDefault();
+      act.mutate(action);
+    }
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keys.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  if (may.size === 0) {
+    return (
+      <Card title="Actions">
+        <p className="card-description">
+          {task.status === 'completed'
+            ? 'This task is complete.'
+            : 'Nothing for you to do with this task right now.'}
+        </p>
+      </Card>
+    );
+  }
+
+  return (
+    <Card title="Actions">
+      <ErrorAlert error={claim.error ?? act.error} />
+      <div className="task-actions">
+        {may.has('claim') ? (
+          <ActionButton label="Claim" primary busy={busy} onClick={() => claim.mutate()} />
+        ) : null}
+        {may.has('submit') ? (
+          <ActionButton label="Submit" keyHint="S" primary busy={busy} onClick={() => act.mutate('submit')} />
+        ) : null}
+        {may.has('approve') ? (
+          <ActionButton
+            label="Approve"
+            keyHint="A"
+            primary
+            busy={busy}
+            onClick={() => act.mutate('approve')}
+          />
+        ) : null}
+      </div>
+      {may.has('reject') ? (
+        <div className="task-action-group">
+          <TextAreaField
+            id={noteId}
+            label="Rejection note"
+            rows={3}
+            maxLength={2000}
+            hint="Optional; the annotator sees it in the task’s history. Press R to write one."
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <ActionButton label="Reject" danger busy={busy} onClick={() => act.mutate('reject')} />
+        </div>
+      ) : null}
+      {finishing ? (
+        <details className="handover">
+          <summary>Next holder (optional)</summary>
+          <fieldset className="radio-stack">
+            <legend className="visually-hidden">Who holds the task in its next stage</legend>
+            {(
+              [
+                ['workflow', 'Whoever the workflow picks'],
+                ['keep', 'Keep the current holder'],
+                ['person', 'A person I choose'],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="check">
+                <input
+                  type="radio"
+                  name={radioName}
+                  value={value}
+                  checked={mode === value}
+                  onChange={() => setMode(value)}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          {mode === 'person' ? (
+            <PersonSelect
+              projectId={task.projectId}
+              label="Next holder"
+              value={nextHolderId}
+              onChange={setNextHolderId}
+            />
+          ) : null}
+        </details>
+      ) : null}
+      {may.has('skip') ? (
+        <div className="task-action-group">
+          <TextField
+            label="Skip reason (optional)"
+            maxLength={500}
+            autoComplete="off"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <ActionButton label="Skip" keyHint="K" busy={busy} onClick={() => act.mutate('skip')} />
+        </div>
+      ) : null}
+      {may.has('release') ? (
+        <div className="task-actions">
+          <ActionButton label="Release" ghost busy={busy} onClick={() => act.mutate('release')} />
+          <span className="field-hint">Gives the task back to the queue for someone else.</span>
+        </div>
+      ) : null}
+      <KeyHints may={may} />
+    </Card>
+  );
+}
+
+function ActionButton({
+  label,
+  keyHint,
+  primary = false,
+  danger = false,
+  ghost = false,
+  busy,
+  onClick,
+}: {
+  label: string;
+  keyHint?: string;
+  primary?: boolean;
+  danger?: boolean;
+  ghost?: boolean;
+  busy: boolean;
+  onClick: () => void;
+}) {
+  const tone = primary ? ' btn-primary' : danger ? ' btn-danger' : ghost ? ' btn-ghost' : '';
+  return (
+    <button
+      type="button"
+      className={`btn${tone}`}
+      disabled={busy}
+      aria-keyshortcuts={keyHint}
+      onClick={onClick}
+    >
+      {label}
+      {keyHint ? (
+        <span className="key-hint" aria-hidden="true">
+          {keyHint}
+        </span>
+      ) : null}
+    </button>
+  );
+}
+
+function KeyHints({ may }: { may: ReadonlySet<string> }) {
+  const hints = [
+    may.has('submit') ? ['S', 'Submit'] : null,
+    may.has('approve') ? ['A', 'Approve'] : null,
+    may.has('reject') ? ['R', 'Write a rejection note'] : null,
+    may.has('skip') ? ['K', 'Skip'] : null,
+  ].filter((h): h is [string, string] => h !== null);
+  if (hints.length === 0) return null;
+  return (
+    <dl className="key-hints" aria-label="Keyboard shortcuts">
+      {hints.map(([key, what]) => (
+        <div key={key}>
+          <dt>
+            <kbd>{key}</kbd>
+          </dt>
+          <dd>{what}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
