@@ -49,19 +49,26 @@ async function buildTemplate(page: Page): Promise<string> {
   return match?.[1] ?? '';
 }
 
-/** A dataset holding one image, through the API (uploading is not what this test is about). */
-async function createDataset(page: Page) {
+async function csrfHeaders(page: Page) {
   const { csrfToken } = await (await page.request.get('/api/v1/auth/session')).json();
-  const headers = { 'x-csrf-token': csrfToken };
+  return { 'x-csrf-token': csrfToken as string };
+}
+
+/** A dataset of images, through the API (uploading is not what these tests are about); returns its id. */
+async function createDataset(page: Page, images: readonly string[] = [IMAGE]): Promise<string> {
+  const headers = await csrfHeaders(page);
   const created = await page.request.post('/api/v1/datasets', { headers, data: { name: DATASET } });
   expect(created.status(), await created.text()).toBe(201);
   const dataset = await created.json();
-  const uploaded = await page.request.post(`/api/v1/datasets/${dataset.id}/units`, {
-    headers,
-    multipart: { files: { name: IMAGE, mimeType: 'image/png', buffer: pngBytes(64, 48, 7) } },
-  });
-  expect(uploaded.status(), await uploaded.text()).toBe(200);
-  expect((await uploaded.json()).created).toHaveLength(1);
+  for (const [i, name] of images.entries()) {
+    const uploaded = await page.request.post(`/api/v1/datasets/${dataset.id}/units`, {
+      headers,
+      multipart: { files: { name, mimeType: 'image/png', buffer: pngBytes(64, 48, 7 + i) } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(200);
+    expect((await uploaded.json()).created).toHaveLength(1);
+  }
+  return dataset.id;
 }
 
 /** Adds a user collaborator on the wizard's Collaborators step. */
@@ -107,18 +114,25 @@ async function openQueue(page: Page, projectId: string, stageId: string) {
     .toBe('true');
 }
 
-/** The queue's row of the one task (by its title), once it shows `status`. */
-async function rowShows(page: Page, status: string) {
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: IMAGE, exact: true }) });
+/** The queue's row of a task (by its title). */
+const rowOf = (page: Page, title = IMAGE) =>
+  page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+
+/** The queue's row of a task, once it shows `status`. */
+async function rowShows(page: Page, status: string, title = IMAGE) {
+  const row = rowOf(page, title);
   await row.getByText(status, { exact: true }).waitFor();
   return row;
 }
 
+/** The titles the queue lists, top to bottom. */
+const listedTitles = (page: Page) => page.locator('table.queue-table tbody th a').allTextContents();
+
 /** Starts work in the open queue's stage and waits for the task page with its image loaded. */
-async function startWork(page: Page, button: 'Start labelling' | 'Start reviewing') {
+async function startWork(page: Page, button: 'Start labelling' | 'Start reviewing', title = IMAGE) {
   await page.getByRole('button', { name: button, exact: true }).click();
-  await page.getByRole('heading', { name: IMAGE, exact: true, level: 1 }).waitFor();
-  await expect.poll(() => page.getByRole('img', { name: IMAGE, exact: true }).evaluate(loadedWidth)).toBe(64);
+  await page.getByRole('heading', { name: title, exact: true, level: 1 }).waitFor();
+  await expect.poll(() => page.getByRole('img', { name: title, exact: true }).evaluate(loadedWidth)).toBe(64);
 }
 
 const loadedWidth = (img: HTMLImageElement) =>
@@ -218,6 +232,114 @@ describeInBrowser('the workflow and the queue', () => {
       await admin.request.get(`/api/v1/projects/${projectId}/tasks?stageId=complete`)
     ).json();
     expect(tasks.items).toMatchObject([{ title: IMAGE, status: 'completed', stageId: 'complete' }]);
+
+    expect(errors, 'uncaught errors in the pages').toEqual([]);
+  }, 180_000);
+});
+
+describeInBrowser('managing the queue', () => {
+  const e2e = useE2E();
+  const TITLES = ['alpha.png', 'bravo.png', 'charlie.png'];
+
+  it('sets priorities in bulk, assigns, filters, moves with a reason, and the assignee is served first', async () => {
+    const server = await e2e.server({
+      beforeStart: async (gloss) => {
+        await gloss(
+          'create-admin',
+          '--email',
+          ADMIN.email,
+          '--password',
+          ADMIN.password,
+          '--name',
+          ADMIN.name,
+        );
+      },
+    });
+    const admin = await (await e2e.context(server)).newPage();
+    const annotator = await (await e2e.context(server)).newPage();
+    const errors = [...trackPageErrors(admin), ...trackPageErrors(annotator)];
+    await signIn(admin, ADMIN);
+    await welcome(admin, ADMIN).waitFor();
+    await acceptInvite(annotator, await inviteUser(admin, ANNOTATOR.email, 'Tasker'), ANNOTATOR);
+
+    // A project on the built-in Annotate → Review → Complete with three images, In progress.
+    const datasetId = await createDataset(admin, TITLES);
+    const headers = await csrfHeaders(admin);
+    const users = await (await admin.request.get(`/api/v1/users?q=${ANNOTATOR.email}`)).json();
+    const created = await admin.request.post('/api/v1/projects', {
+      headers,
+      data: {
+        name: PROJECT,
+        datasetIds: [datasetId],
+        workflowTemplateId: 'builtin:annotate_review',
+        members: [{ principalType: 'user', principalId: users.items[0].id, role: 'annotator' }],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const project = await created.json();
+    const started = await admin.request.put(`/api/v1/projects/${project.id}/status`, {
+      headers,
+      data: { status: 'in_progress', reason: 'Go', revision: project.revision },
+    });
+    expect(started.status(), await started.text()).toBe(200);
+
+    await openQueue(admin, project.id, 'annotate');
+    await rowShows(admin, 'New', 'charlie.png');
+
+    // Every task on the page to priority 80, in one bulk request.
+    await admin.getByRole('checkbox', { name: 'Select all tasks on this page', exact: true }).check();
+    const bulk = admin.getByRole('toolbar', { name: 'Selected tasks' });
+    await bulk.getByText('3 selected').waitFor();
+    await bulk.getByRole('button', { name: 'Set priority', exact: true }).click();
+    const priorityDialog = admin.getByRole('dialog');
+    await priorityDialog.getByLabel('Priority', { exact: true }).fill('80');
+    await priorityDialog.getByRole('button', { name: 'Set priority', exact: true }).click();
+    await admin.getByText('Set the priority of 3 tasks.').waitFor();
+    for (const title of TITLES)
+      await rowOf(admin, title).getByRole('cell', { name: '80', exact: true }).waitFor();
+
+    // charlie first: one task above the rest.
+    await admin.getByRole('button', { name: 'Set priority of charlie.png', exact: true }).click();
+    await admin.getByRole('dialog').getByLabel('Priority', { exact: true }).fill('95');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Set priority', exact: true }).click();
+    await admin.getByText('Set the priority of “charlie.png”.').waitFor();
+    await expect.poll(() => listedTitles(admin)).toEqual(['charlie.png', 'alpha.png', 'bravo.png']);
+    await admin.getByLabel('Sort by', { exact: true }).selectOption({ label: 'Name' });
+    await expect.poll(() => listedTitles(admin)).toEqual(TITLES);
+
+    // bravo goes to the Annotator by name.
+    await admin.getByRole('button', { name: 'Assign bravo.png', exact: true }).click();
+    const assign = admin.getByRole('dialog');
+    await assign.getByLabel('Search for assignee', { exact: true }).fill(ANNOTATOR.name);
+    await assign
+      .getByLabel('Assignee', { exact: true })
+      .selectOption({ label: `${ANNOTATOR.name} (${ANNOTATOR.email})` });
+    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+    await admin.getByText('Assigned “bravo.png”.').waitFor();
+    await rowOf(admin, 'bravo.png').getByText(ANNOTATOR.name).waitFor();
+
+    // Unassigned: the other two.
+    await admin.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Unassigned' });
+    await expect.poll(() => listedTitles(admin)).toEqual(['alpha.png', 'charlie.png']);
+    await admin.getByLabel('Assignee', { exact: true }).selectOption({ label: 'Anyone' });
+
+    // alpha moves to Review, with a reason.
+    await admin.getByRole('button', { name: 'Move alpha.png', exact: true }).click();
+    const move = admin.getByRole('dialog');
+    await move.getByLabel('Stage', { exact: true }).selectOption({ label: 'Review' });
+    await move.getByRole('button', { name: 'Move to stage', exact: true }).click();
+    await move.getByText('Give a reason').waitFor();
+    await move.getByLabel('Reason', { exact: true }).fill('Labelled outside Gloss');
+    await move.getByRole('button', { name: 'Move to stage', exact: true }).click();
+    await admin.getByText('Moved “alpha.png”.').waitFor();
+    await expect.poll(() => listedTitles(admin)).toEqual(['bravo.png', 'charlie.png']);
+    await expect
+      .poll(() => admin.getByTestId('queue-stage-review').textContent(), { timeout: 20_000 })
+      .toMatch(/1\s*tasks$/);
+
+    // The Annotator is served bravo, assigned to them, before charlie's higher priority.
+    await openQueue(annotator, project.id, 'annotate');
+    await startWork(annotator, 'Start labelling', 'bravo.png');
 
     expect(errors, 'uncaught errors in the pages').toEqual([]);
   }, 180_000);
