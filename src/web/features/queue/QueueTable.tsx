@@ -88,6 +88,12 @@ export function QueueTable({
           <button type="button" className="btn btn-small" onClick={() => open('assign', picked)}>
             Assign selected
           </button>
+          <button type="button" className="btn btn-small" onClick={() => open('round_robin', picked)}>
+            Assign round-robin
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => open('unassign', picked)}>
+            Unassign
+          </button>
           <button type="button" className="btn btn-small" onClick={() => open('priority', picked)}>
             Set priority
           </button>
