@@ -186,7 +186,11 @@ describeInBrowser('the workflow and the queue', () => {
     await admin.getByRole('button', { name: 'Update status', exact: true }).click();
     await admin.getByText('The status is now In progress.').waitFor();
 
-    // The Annotator labels the task and submits it; nothing else is left in Annotate.
+    // The Annotator's queue opens on the first stage they work in; they label the task and submit
+    // it, and nothing else is left in Annotate.
+    await annotator.goto(`/projects/${projectId}?tab=queue`);
+    await annotator.getByRole('button', { name: 'Start labelling', exact: true }).waitFor();
+    expect(await annotator.getByTestId('queue-stage-annotate').getAttribute('aria-pressed')).toBe('true');
     await openQueue(annotator, projectId, 'annotate');
     await rowShows(annotator, 'New');
     await startWork(annotator, 'Start labelling');

@@ -56,20 +56,27 @@ export function QueueTab({ project }: { project: Project }) {
 
   // Routers pass tasks straight on, so they never hold any: they are not listed.
   const stages = stagesInFlowOrder(workflow.data.workflow).filter((s) => s.type !== 'router');
-  const stage = stages.find((s) => s.id === params.get('stage')) ?? null;
-  const chooseStage = (id: string) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('stage', id);
-    else next.delete('stage');
-    setParams(next, { replace: true });
-    // A status of one stage type may not exist in another.
-    setFilters((f) => ({ ...f, status: '' }));
-  };
   // The page does not know the user's groups: stages open to named people offer the button and
   // the server decides.
   const worker = { userId: me.id, role: project.myRole ?? null, groupIds: [] };
   const mayStart = (s: Stage) =>
     isWorkStage(s.type) && (mayWorkIn(s, worker) || resolveSettings(s).workers.mode === 'selected');
+  // Managers start on every stage at once; workers on the first stage they can take work from.
+  const asked = params.get('stage');
+  const stage =
+    asked !== null
+      ? (stages.find((s) => s.id === asked) ?? null)
+      : manager
+        ? null
+        : (stages.find(mayStart) ?? null);
+  const chooseStage = (id: string) => {
+    // "All stages" is an empty stage, not none: none means the default above.
+    const next = new URLSearchParams(params);
+    next.set('stage', id);
+    setParams(next, { replace: true });
+    // A status of one stage type may not exist in another.
+    setFilters((f) => ({ ...f, status: '' }));
+  };
 
   return (
     <div className="card-stack">
