@@ -10,12 +10,14 @@ import { api, unwrap } from '../../api/client.ts';
 import type { paths } from '../../api/schema.d.ts';
 import type { DataUnitKind } from '../datasets/queries.ts';
 import { projectKey, projectTasksKey } from '../projects/queries.ts';
+import { stageCountsKey as workflowStageCountsKey } from '../workflows/queries.ts';
+
+// The project's workflow is the builder's query (one cache entry for both features).
+export { useProjectWorkflow } from '../workflows/queries.ts';
 
 // Types are read off the API's own routes, so they follow the server whatever its schemas are named.
 export type Task =
   paths['/api/v1/projects/{id}/tasks']['get']['responses'][200]['content']['application/json']['items'][number];
-export type ProjectWorkflow =
-  paths['/api/v1/projects/{id}/workflow']['get']['responses'][200]['content']['application/json'];
 export type StageCount =
   paths['/api/v1/projects/{id}/stages/counts']['get']['responses'][200]['content']['application/json']['stages'][number];
 export type BulkAction =
@@ -25,7 +27,6 @@ export type QueueSort = 'priority' | 'name';
 // Under the project's task key, so what changes its tasks elsewhere (attaching a dataset) refreshes it.
 export const queueKey = (projectId: string) => projectTasksKey(projectId);
 export const stageCountsKey = (projectId: string) => [...queueKey(projectId), 'counts'] as const;
-export const projectWorkflowKey = (projectId: string) => ['projects', 'workflow', projectId] as const;
 
 const PAGE_SIZE = 50;
 
@@ -72,13 +73,6 @@ export function useQueue(projectId: string, filters: QueueFilters) {
   });
 }
 
-export function useProjectWorkflow(projectId: string) {
-  return useQuery({
-    queryKey: projectWorkflowKey(projectId),
-    queryFn: () => unwrap(api.GET('/api/v1/projects/{id}/workflow', { params: { path: { id: projectId } } })),
-  });
-}
-
 export function useStageCounts(projectId: string) {
   return useQuery({
     queryKey: stageCountsKey(projectId),
@@ -89,13 +83,14 @@ export function useStageCounts(projectId: string) {
   });
 }
 
-/** After any change to tasks: the queue, its counts and the project's task total are stale. */
+/** After any change to tasks: the queue, both features' stage counts and the project's task total are stale. */
 export function useInvalidateQueue(projectId: string) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: queueKey(projectId) }),
       queryClient.invalidateQueries({ queryKey: projectKey(projectId) }),
+      queryClient.invalidateQueries({ queryKey: workflowStageCountsKey(projectId) }),
     ]);
 }
 
