@@ -28,6 +28,7 @@ import { projectWorkflowRoutes } from './modules/project-workflow/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { queueListRoutes } from './modules/queue/list-routes.ts';
 import { queueManageRoutes } from './modules/queue/manage-routes.ts';
+import { queueWorkRoutes } from './modules/queue/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { workflowTemplateRoutes } from './modules/workflow-templates/routes.ts';
 import { workspaceRoutes } from './modules/workspace/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     queueManageRoutes,
     queueListRoutes,
     projectWorkflowRoutes,
+    queueWorkRoutes,
   ]) {
     await app.register(routes, { deps });
   }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PROJECT_ROLES, PROJECT_STATUSES, type ProjectRole } from '../../../core/roles.ts';
 import type { ProjectsTable } from '../../db/schema.ts';
-import { DataUnitOut } from '../datasets/present.ts';
 
 export const ProjectRoleSchema = z.enum(PROJECT_ROLES);
 export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
@@ -35,15 +34,6 @@ export const ProjectMemberOut = z
     addedAt: z.string(),
   })
   .meta({ id: 'ProjectMember' });
-
-export const OpenedTaskOut = z
-  .object({
-    id: z.string(),
-    projectId: z.string(),
-    projectStatus: ProjectStatusSchema,
-    dataUnit: DataUnitOut,
-  })
-  .meta({ id: 'OpenedTask' });
 
 export type ProjectRow = ProjectsTable & { task_count?: unknown };
 

@@ -244,14 +244,6 @@ export function tagsInScope(db: Executor, scope: ProjectListScope) {
   return q.orderBy('tag').limit(5000).execute();
 }
 
-export const findTask = (db: Executor, id: string) =>
-  db
-    .selectFrom('tasks')
-    .innerJoin('projects', 'projects.id', 'tasks.project_id')
-    .select(['tasks.id', 'tasks.project_id', 'tasks.data_unit_id', 'projects.status'])
-    .where('tasks.id', '=', id)
-    .executeTakeFirst();
-
 export const findDataUnit = (db: Executor, id: string) =>
   db
     .selectFrom('data_units')

@@ -4,13 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import { requireAuth } from '../../http/context.ts';
 import { PageQuery, page } from '../../http/pagination.ts';
 import { ErrorBody, Id, IdParams, Ok, Revision } from '../../http/schemas.ts';
-import {
-  OpenedTaskOut,
-  ProjectMemberOut,
-  ProjectOut,
-  ProjectRoleSchema,
-  ProjectStatusSchema,
-} from './present.ts';
+import { ProjectMemberOut, ProjectOut, ProjectRoleSchema, ProjectStatusSchema } from './present.ts';
 import {
   attachProjectDataset,
   createProject,
@@ -20,7 +14,6 @@ import {
   listProjectMembers,
   listProjectTags,
   listVisibleProjects,
-  openTask,
   putProjectMember,
   removeProjectMember,
   setProjectStatus,
@@ -279,20 +272,5 @@ export const projectRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         type: req.params.principalType,
         id: req.params.principalId,
       }),
-  );
-
-  app.get(
-    '/api/v1/tasks/:id',
-    {
-      config: { action: 'project.annotate' },
-      schema: {
-        tags: ['projects'],
-        summary:
-          'Open a task (project.annotate or project.review; Annotators and Reviewers only while In progress; nobody while Archived)',
-        params: IdParams,
-        response: { 200: OpenedTaskOut, ...errors },
-      },
-    },
-    (req) => openTask(deps, requireAuth(req), req.params.id),
   );
 };

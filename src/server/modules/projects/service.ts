@@ -21,7 +21,6 @@ import {
   rolesHeldOnEach,
 } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
-import { presentUnit } from '../datasets/present.ts';
 import { chooseWorkflow } from '../project-workflow/service.ts';
 import { defaultWorkflowTemplate, insertFirstWorkflow } from '../queue/workflow-store.ts';
 import { asUserResource } from '../users/service.ts';
@@ -33,11 +32,9 @@ import {
   deleteProjectRows,
   detachDataset,
   findDataset,
-  findDataUnit,
   findOntology,
   findOntologyVersion,
   findProject,
-  findTask,
   insertProject,
   isAttached,
   listProjects,
@@ -674,27 +671,4 @@ export async function listProjectTags(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'project.list', { kind: 'workspace' })) throw forbidden('list projects');
   const rows = await tagsInScope(deps.db, listScope(deps.db, ctx.actor, 'project'));
   return { items: normaliseTags(rows.map((r) => r.tag)) };
-}
-
-/**
- * Opening a task is work: it needs project.annotate or project.review, and the status gate
- * (Annotators and Reviewers only while In progress; nobody while Archived).
- */
-export async function openTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
-  const task = await findTask(deps.db, taskId);
-  if (!task) throw notFound('Task');
-  const resource = await projectResourceFor(deps.db, ctx.actor, task.project_id);
-  if (!can(ctx.actor, 'project.annotate', resource) && !can(ctx.actor, 'project.review', resource)) {
-    throw forbidden('open tasks of this project');
-  }
-  const refusal = projectGate(task.status, effectiveRole(ctx.actor, resource)!, 'work');
-  if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: task.status });
-  const unit = await findDataUnit(deps.db, task.data_unit_id);
-  if (!unit) throw notFound('Task');
-  return {
-    id: task.id,
-    projectId: task.project_id,
-    projectStatus: task.status,
-    dataUnit: presentUnit(unit),
-  };
 }

@@ -59,7 +59,13 @@ export async function createTasksForUnits(
       created += rows.length;
       await recordTaskEvents(
         trx,
-        rows.map((r) => ({ projectId, taskId: r.id, kind: 'created' as const, stageId: start.id, actorId: null })),
+        rows.map((r) => ({
+          projectId,
+          taskId: r.id,
+          kind: 'created' as const,
+          stageId: start.id,
+          actorId: null,
+        })),
         now,
       );
     }
