@@ -232,6 +232,12 @@ describeInBrowser('the workflow and the queue', () => {
     // The queue shows it Completed.
     await openQueue(admin, projectId, 'complete');
     await rowShows(admin, 'Completed');
+    // Stages are listed in the order tasks meet them (the builder added Review last).
+    const stageNames = await admin
+      .getByRole('navigation', { name: 'Stages' })
+      .locator('.stage-pick-name')
+      .allTextContents();
+    expect(stageNames).toEqual(['All stages', 'Annotate', 'Review', 'Complete']);
     const tasks = await (
       await admin.request.get(`/api/v1/projects/${projectId}/tasks?stageId=complete`)
     ).json();
