@@ -247,7 +247,10 @@ describeInBrowser('setting up an annotation program', () => {
     await taskerAgain.getByText('Your role:').waitFor();
     expect(await taskerAgain.getByRole('button', { name: 'Update status' }).count()).toBe(0);
     expect(await taskerAgain.getByRole('button', { name: 'Delete project' }).count()).toBe(0);
-    expect(await taskerAgain.getByRole('tab', { name: 'Tasks' }).count()).toBe(0);
+    // The queue is theirs too, without the managers' bulk controls.
+    await taskerAgain.getByRole('tab', { name: 'Queue', exact: true }).click();
+    await taskerAgain.getByRole('button', { name: 'Start labelling' }).waitFor();
+    expect(await taskerAgain.getByRole('checkbox').count()).toBe(0);
     const taskerProjects = await (await taskerAgain.request.get('/api/v1/projects')).json();
     expect(taskerProjects.items.map((p: { id: string }) => p.id)).toEqual([projectId]);
 
@@ -330,8 +333,8 @@ describeInBrowser('a project’s Team Manager', () => {
     await manager.getByText('No datasets attached yet.').waitFor();
     expect(await manager.getByRole('button', { name: 'Attach dataset' }).count()).toBe(0);
 
-    // Tasks: managers see the (empty) task list.
-    await manager.getByRole('tab', { name: 'Tasks', exact: true }).click();
+    // Queue: managers see the (empty) queue.
+    await manager.getByRole('tab', { name: 'Queue', exact: true }).click();
     await manager.getByText('No tasks yet.', { exact: false }).waitFor();
 
     expect(errors, 'uncaught errors in the manager page').toEqual([]);
