@@ -125,7 +125,7 @@ describeEachDialect('queue manager actions', (env) => {
     const archived = await archivedWorld.manager.post(`/api/v1/tasks/${archivedWorld.taskIds[0]}/assign`, {
       userId: archivedWorld.annotator.user!.id,
     });
-    expect(archived.status).toBe(403);
+    expect(archived.status).toBe(409);
     expect(archived.body.error.code).toBe('project_archived');
     expect(await queueSnapshot(env, archivedWorld.projectId)).toEqual(archivedBefore);
     expect(

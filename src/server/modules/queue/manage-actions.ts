@@ -357,25 +357,19 @@ export function checkMove(task: QueueTask, target: Stage) {
 
 /** Moves one task (through the engine: holds and skips go, the stage's entry rules apply). */
 export async function applyMove(a: ActionContext, task: QueueTask, target: Stage, reason: string) {
-  await recordTaskEvents(
-    a.trx,
-    [
-      {
-        projectId: task.project_id,
-        taskId: task.id,
-        kind: 'moved',
-        stageId: task.stage_id,
-        toStageId: target.id,
-        actorId: a.env.actorId,
-        data: { reason },
-      },
-    ],
-    a.env.now,
-  );
+  // The event goes first and names the stage the task finally rests in (sampling may pass it on).
   return enterStage(a.trx, a.env, a.workflow, task, {
     stageId: target.id,
     status: 'new',
     holder: { kind: 'none' },
+    cause: {
+      projectId: task.project_id,
+      taskId: task.id,
+      kind: 'moved',
+      stageId: task.stage_id,
+      actorId: a.env.actorId,
+      data: { reason },
+    },
   });
 }
 
@@ -401,24 +395,18 @@ export async function reopenTarget(a: ActionContext, task: QueueTask): Promise<S
 }
 
 export async function applyReopen(a: ActionContext, task: QueueTask, target: Stage, reason: string) {
-  await recordTaskEvents(
-    a.trx,
-    [
-      {
-        projectId: task.project_id,
-        taskId: task.id,
-        kind: 'reopened',
-        stageId: task.stage_id,
-        toStageId: target.id,
-        actorId: a.env.actorId,
-        data: { reason },
-      },
-    ],
-    a.env.now,
-  );
+  // The event goes first and names the stage the task finally rests in (sampling may pass it on).
   return enterStage(a.trx, a.env, a.workflow, task, {
     stageId: target.id,
     status: 'reopened',
     holder: { kind: 'none' },
+    cause: {
+      projectId: task.project_id,
+      taskId: task.id,
+      kind: 'reopened',
+      stageId: task.stage_id,
+      actorId: a.env.actorId,
+      data: { reason },
+    },
   });
 }

@@ -32,7 +32,7 @@ export async function managedProject(
   if (!can(ctx.actor, 'project.manage_queue', resource)) throw forbidden('manage this project’s queue');
   const role = (roleOn(ctx.actor, resource) as ProjectRole | null) ?? 'annotator';
   const refusal = projectGate(project.status, role, 'manage');
-  if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: project.status });
+  if (refusal) throw new AppError(409, refusal.code, refusal.message, undefined, { status: project.status });
   const version = await findWorkflowVersion(trx, projectId, project.workflow_version);
   if (!version) throw new Error(`project ${projectId} has no workflow version ${project.workflow_version}`);
   return { id: projectId, workflow: version.workflow };
