@@ -118,14 +118,25 @@ async function takeFirst(
   const at = nowIso(q.now);
   const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
   if (q.stage.type === 'consensus') {
-    const picked = await candidates
-      .select('tasks.id')
-      .limit(1)
-      .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
-      .executeTakeFirst();
-    if (!picked) return null;
-    await takeConsensusSlot(trx, q, picked.id);
-    return { taskId: picked.id, previousHolderId: null };
+    // The scan's hold count comes from the statement's snapshot: on PostgreSQL a hold committed
+    // by a concurrent claimer after it began is not in it. Once the task row is locked, a fresh
+    // statement sees every committed hold, so the slot is checked again there; a task that filled
+    // up meanwhile is passed over for the next candidate.
+    const passedOver: string[] = [];
+    for (;;) {
+      const picked = await candidates
+        .select('tasks.id')
+        .$if(passedOver.length > 0, (qb) => qb.where('tasks.id', 'not in', passedOver))
+        .limit(1)
+        .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
+        .executeTakeFirst();
+      if (!picked) return null;
+      if (await consensusSlotFree(trx, q, picked.id)) {
+        await takeConsensusSlot(trx, q, picked.id);
+        return { taskId: picked.id, previousHolderId: null };
+      }
+      passedOver.push(picked.id);
+    }
   }
   if (dialect === 'postgres') {
     const picked = candidates.select(['tasks.id', 'tasks.assignee_id']).limit(1).forUpdate().skipLocked();
@@ -154,6 +165,20 @@ async function takeFirst(
     .where('id', '=', picked.id)
     .execute();
   return { taskId: picked.id, previousHolderId: picked.assignee_id };
+}
+
+/** Whether the (locked) task still has room for the caller: fewer than N live holds, none theirs. */
+async function consensusSlotFree(trx: Executor, q: ClaimQuery, taskId: string): Promise<boolean> {
+  const at = nowIso(q.now);
+  const live = await trx
+    .selectFrom('task_holds')
+    .select('user_id')
+    .where('task_id', '=', taskId)
+    .where((eb) =>
+      eb.or([eb('state', '=', 'submitted'), eb('pinned', '=', 1), eb('lease_expires_at', '>', at)]),
+    )
+    .execute();
+  return live.length < q.settings.annotatorCount && !live.some((h) => h.user_id === q.userId);
 }
 
 /** A consensus slot: the caller's hold on the (locked) task; lapsed holds of others give way. */

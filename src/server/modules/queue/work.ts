@@ -25,8 +25,8 @@ import { recordTaskEvent } from './events.ts';
 import { advance, type NextHolder, type QueueEnv } from './placement.ts';
 import { presentTask, type TaskRow } from './present.ts';
 import { findTaskRow, holdsOf } from './queries.ts';
-import { workerFromActor } from './worker.ts';
-import { currentWorkflow } from './workflow-store.ts';
+import { workerOn } from './worker.ts';
+import { workflowAt } from './workflow-store.ts';
 
 // A worker's actions on tasks: take the next one, open one, keep it, give it back, skip it, and
 // finish it (submit, approve, reject). Each is one transaction that also writes its task events.
@@ -56,15 +56,15 @@ async function sceneOf(
 ): Promise<Scene> {
   const project = await db
     .selectFrom('projects')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'workflow_version'])
     .where('id', '=', projectId)
     .executeTakeFirst();
   if (!project) throw notFound('Project');
   const resource = await projectResourceFor(db, ctx.actor, projectId);
   if (!can(ctx.actor, action, resource)) throw forbidden(ACTION_WORDS[action]);
-  const worker = await workerFromActor(db, ctx.actor, projectId);
-  const { workflow } = await currentWorkflow(db, projectId);
-  return { workflow, worker, projectStatus: project.status };
+  const workflow = await workflowAt(db, projectId, project.workflow_version);
+  if (!workflow) throw new Error(`project ${projectId} has no workflow version ${project.workflow_version}`);
+  return { workflow, worker: workerOn(ctx.actor, resource), projectStatus: project.status };
 }
 
 /** Refuses work the caller may not do in the stage, or while the project's status forbids it. */
@@ -91,7 +91,10 @@ const claimQuery = (scene: Scene, projectId: string, stage: Stage, now: number):
 async function present(db: Executor, id: string, workflow: Workflow, now: number) {
   const row = await findTaskRow(db, id);
   if (!row) throw notFound('Task');
-  return presentTask(row, workflow, (await holdsOf(db, [id])).get(id) ?? [], now);
+  // Only consensus stages have holds; elsewhere the task row says who holds it.
+  const consensus = stageById(workflow, row.stage_id ?? '')?.type === 'consensus';
+  const holds = consensus ? ((await holdsOf(db, [id])).get(id) ?? []) : [];
+  return presentTask(row, workflow, holds, now);
 }
 
 /** The caller's next task in a stage, claimed for them; null when there is none. */

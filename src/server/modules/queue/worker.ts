@@ -1,4 +1,4 @@
-import type { Actor } from '../../../core/policy/index.ts';
+import type { Actor, ProjectResource } from '../../../core/policy/index.ts';
 import type { Worker } from '../../../core/queue/index.ts';
 import { type ProjectRole, strongestProjectRole } from '../../../core/roles.ts';
 import type { Executor } from '../../db/database.ts';
@@ -6,6 +6,15 @@ import { rolesHeld } from '../access/queries.ts';
 
 // A person as the queue sees them on one project: their effective project role (a workspace
 // Admin acts as project Admin) and their groups, which stage worker lists may name.
+
+/** The caller as a worker, from the project role the policy already resolved for them. */
+export function workerOn(actor: Actor, resource: ProjectResource): Worker {
+  return {
+    userId: actor.id,
+    role: actor.role === 'admin' ? 'admin' : resource.role,
+    groupIds: actor.memberGroupIds,
+  };
+}
 
 export async function workerFromActor(db: Executor, actor: Actor, projectId: string): Promise<Worker> {
   const role: ProjectRole | null =

@@ -19,6 +19,33 @@ export function parseWorkflow(json: string): Workflow {
   return WorkflowSchema.parse(JSON.parse(json));
 }
 
+// A stored version never changes, so its parsed document can be kept: every claim reads the
+// workflow, and parsing it each time was a large share of a claim's time. Bounded, oldest out.
+const parsedVersions = new Map<string, Workflow>();
+const PARSED_VERSIONS_KEPT = 1000;
+
+/** The workflow of one stored version, parsed once per process. */
+export async function workflowAt(
+  db: Executor,
+  projectId: string,
+  version: number,
+): Promise<Workflow | undefined> {
+  const key = `${projectId}:${version}`;
+  const kept = parsedVersions.get(key);
+  if (kept) return kept;
+  const row = await db
+    .selectFrom('project_workflows')
+    .select('definition')
+    .where('project_id', '=', projectId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const workflow = parseWorkflow(row.definition);
+  if (parsedVersions.size >= PARSED_VERSIONS_KEPT) parsedVersions.delete(parsedVersions.keys().next().value!);
+  parsedVersions.set(key, workflow);
+  return workflow;
+}
+
 export async function findWorkflowVersion(
   db: Executor,
   projectId: string,
