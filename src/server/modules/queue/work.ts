@@ -224,14 +224,22 @@ export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: stri
   return getTask(deps, ctx, taskId);
 }
 
-/** Loads a task the caller must hold for the action, in the transaction. */
+/**
+ * Loads a task the caller must hold for the action, in the transaction. On PostgreSQL the task
+ * row is locked first, so concurrent actions on one task run one after the other: two consensus
+ * annotators submitting at once must not each count the other's branch as missing.
+ */
 async function heldTask(
   trx: Executor,
+  deps: AppDeps,
   ctx: RequestContext,
   taskId: string,
   now: number,
   action: WorkAction = 'project.view_queue',
 ) {
+  if (deps.dialect === 'postgres') {
+    await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forUpdate().execute();
+  }
   const ts = await taskSceneOf(trx, ctx, taskId, action);
   requireWorkIn(ts, ts.stage);
   if (!(await holds(trx, ts, now))) {
@@ -246,7 +254,7 @@ async function heldTask(
 export async function heartbeat(deps: AppDeps, ctx: RequestContext, taskId: string) {
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const ts = await heldTask(trx, ctx, taskId, now);
+    const ts = await heldTask(trx, deps, ctx, taskId, now);
     const lease = nowIso(now + ts.settings.leaseMinutes * 60_000);
     if (ts.stage.type === 'consensus') {
       await trx
@@ -274,6 +282,7 @@ async function letGo(
   return deps.db.transaction().execute(async (trx) => {
     const ts = await heldTask(
       trx,
+      deps,
       ctx,
       taskId,
       now,
@@ -372,6 +381,7 @@ export async function finishTask(
   return deps.db.transaction().execute(async (trx) => {
     const ts = await heldTask(
       trx,
+      deps,
       ctx,
       taskId,
       now,
