@@ -9,7 +9,7 @@ import { projectResourceFor } from '../access/service.ts';
 import { findWorkflowVersion } from './workflow-store.ts';
 
 // What every manager action loads first, inside its transaction: the project (404), the right
-// to manage its queue (403), the status gate (Archived refuses: 403), its current workflow, and
+// to manage its queue (403), the status gate (Archived refuses: 409), its current workflow, and
 // the tasks acted on — locked on PostgreSQL so a concurrent claim or submit waits for us.
 
 export interface ManagedProject {
