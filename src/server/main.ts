@@ -46,7 +46,8 @@ export async function startServer(opts: { watchWeb: boolean }) {
 
   const sweep = () =>
     Promise.all([sweepExpiredAuthState(deps), sweepExpiredLeases(deps.db, deps.clock())]).then(
-      ([swept, leases]) => app.log.debug({ ...swept, leases }, 'swept expired sessions, counters and task leases'),
+      ([swept, leases]) =>
+        app.log.debug({ ...swept, leases }, 'swept expired sessions, counters and task leases'),
       (err: unknown) => app.log.warn({ err }, 'housekeeping failed'),
     );
   await sweep();

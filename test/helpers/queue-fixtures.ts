@@ -38,7 +38,8 @@ export async function queueProject(
   }
   const dataset = await datasetFixture(env);
   const attached = await env.admin.post(`/api/v1/projects/${projectId}/datasets`, { datasetId: dataset.id });
-  if (attached.status !== 200 && attached.status !== 201) throw new Error(`attach: ${JSON.stringify(attached.body)}`);
+  if (attached.status !== 200 && attached.status !== 201)
+    throw new Error(`attach: ${JSON.stringify(attached.body)}`);
   await unitsFixture(env, dataset.id, opts.units ?? 0);
   const tasks = await env.deps.db
     .selectFrom('tasks')

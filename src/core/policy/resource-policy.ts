@@ -110,9 +110,10 @@ export const PROJECT_POLICY = {
     'Assign, unassign, release, prioritise, move and reopen tasks',
     MANAGERS,
   ),
-  'project.edit_workflow': projectSpec('Change the workflow (a new version; tasks of removed stages mapped)', [
-    'admin',
-  ]),
+  'project.edit_workflow': projectSpec(
+    'Change the workflow (a new version; tasks of removed stages mapped)',
+    ['admin'],
+  ),
 };
 
 export const DATASET_POLICY = {

@@ -167,8 +167,10 @@ function checkGraph(w: Workflow): WorkflowIssue[] {
     const to = byId.get(e.to);
     if (!from)
       add('unknown_stage', `starts at ${e.from}, which is not a stage of the workflow`, `${path}.from`);
-    if (!to && e.to === '') add('unknown_stage', 'leads nowhere yet: choose the stage it goes to', `${path}.to`);
-    else if (!to) add('unknown_stage', `leads to ${e.to}, which is not a stage of the workflow`, `${path}.to`);
+    if (!to && e.to === '')
+      add('unknown_stage', 'leads nowhere yet: choose the stage it goes to', `${path}.to`);
+    else if (!to)
+      add('unknown_stage', `leads to ${e.to}, which is not a stage of the workflow`, `${path}.to`);
     if (!from || !to) return;
     if (e.from === e.to) {
       add('self_loop', `leads from ${label(from)} back to itself`, path, from.id);
