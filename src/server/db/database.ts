@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } fr
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+import { reusingStatements } from './sqlite-statements.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -35,7 +36,7 @@ function openSqlite(path: string): Database {
   // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and an
   // annotator's saved work must survive that. Measured cost is small at our write rates.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

@@ -1,5 +1,6 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { Executor } from '../../db/database.ts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { DialectName, Executor } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** The sharing tables: who holds which role on a dataset, an ontology or a project. */
@@ -11,15 +12,21 @@ export const ACCESS_TABLES = {
 
 export type SharedKind = keyof typeof ACCESS_TABLES;
 
+type AccessEb = ExpressionBuilder<DB, 'dataset_access'>;
+
 /**
  * Sharing rows held by `userId`: granted to them, or to a group they belong to (membership is
  * read live, so joining a group grants its access at once). The three sharing tables have the
- * same columns; `dataset_access` stands for any of them here.
+ * same columns; `dataset_access` stands for any of them here. `on` (conditions on the resource)
+ * is repeated in both branches so that SQLite seeks each one in the primary key instead of
+ * walking every sharing row of the resource.
  */
-function heldBy(eb: ExpressionBuilder<DB, 'dataset_access'>, userId: string) {
+function heldBy(eb: AccessEb, userId: string, on?: (eb: AccessEb) => Expression<SqlBool>) {
+  const resource = on ? [on(eb)] : [];
   return eb.or([
-    eb.and([eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
+    eb.and([...resource, eb('principal_type', '=', 'user'), eb('principal_id', '=', userId)]),
     eb.and([
+      ...resource,
       eb('principal_type', '=', 'group'),
       eb(
         'principal_id',
@@ -33,15 +40,30 @@ function heldBy(eb: ExpressionBuilder<DB, 'dataset_access'>, userId: string) {
   ]);
 }
 
-/** Every role `userId` holds on one resource, directly or through a group. */
-export async function rolesHeld(db: Executor, kind: SharedKind, resourceId: string, userId: string) {
+const rolesOf = (db: Executor, p: { resourceId: string; userId: string }, kind: SharedKind) => {
   const { table, owner } = ACCESS_TABLES[kind];
-  const rows = await db
+  return db
     .selectFrom(table as 'dataset_access')
     .select('role')
-    .where(owner as 'dataset_id', '=', resourceId)
-    .where((eb) => heldBy(eb, userId))
-    .execute();
+    .where((eb) => heldBy(eb, p.userId, (e) => e(owner as 'dataset_id', '=', p.resourceId)));
+};
+
+const preparedRolesOf = prepared(rolesOf);
+
+/**
+ * Every role `userId` holds on one resource, directly or through a group. Given the dialect, the
+ * statement is built once (db/prepared.ts): every request on a project asks this.
+ */
+export async function rolesHeld(
+  db: Executor,
+  kind: SharedKind,
+  resourceId: string,
+  userId: string,
+  dialect?: DialectName,
+) {
+  const rows = dialect
+    ? await preparedRolesOf(db, dialect, { resourceId, userId }, kind)
+    : await rolesOf(db, { resourceId, userId }, kind).execute();
   return rows.map((r) => r.role as string);
 }
 
@@ -58,8 +80,7 @@ export async function rolesHeldOnEach(
   const rows = await db
     .selectFrom(table as 'dataset_access')
     .select([`${owner} as id` as 'dataset_id as id', 'role'])
-    .where(owner as 'dataset_id', 'in', resourceIds)
-    .where((eb) => heldBy(eb, userId))
+    .where((eb) => heldBy(eb, userId, (e) => e(owner as 'dataset_id', 'in', resourceIds)))
     .execute();
   for (const r of rows) held.set(r.id, [...(held.get(r.id) ?? []), r.role as string]);
   return held;

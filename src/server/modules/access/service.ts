@@ -11,7 +11,7 @@ import {
   strongestProjectRole,
   strongestSharedRole,
 } from '../../../core/roles.ts';
-import type { Executor } from '../../db/database.ts';
+import type { DialectName, Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
@@ -32,8 +32,13 @@ import {
 // actor holds on one resource (for the policy), the resources a list may show, and changes to
 // who holds what (validated and audited the same way for all three kinds).
 
-export async function projectResourceFor(db: Executor, actor: Actor, id: string): Promise<ProjectResource> {
-  const roles = (await rolesHeld(db, 'project', id, actor.id)) as ProjectRole[];
+export async function projectResourceFor(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  dialect?: DialectName,
+): Promise<ProjectResource> {
+  const roles = (await rolesHeld(db, 'project', id, actor.id, dialect)) as ProjectRole[];
   return { kind: 'project', id, role: strongestProjectRole(roles) };
 }
 

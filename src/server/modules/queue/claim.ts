@@ -2,8 +2,10 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { ResolvedStageSettings, Stage } from '../../../core/workflow/index.ts';
 import type { DialectName, Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordTaskEvents, type TaskEvent } from './events.ts';
+import type { TaskRow } from './present.ts';
 
 // Claiming: handing a task to one person, atomically. A stage's eligible tasks are scanned in
 // queue order (priority high first, then id — the order the queue tab shows) through the
@@ -20,6 +22,10 @@ export interface ClaimQuery {
 }
 
 type TaskSelect = SelectQueryBuilder<DB, 'tasks', object>;
+
+// LIMIT 1 written into the SQL, not bound: SQLite plans a bound LIMIT as unknown and ran the
+// claim's scan about seven times slower with one (measured, bench/queue-claims.ts).
+const FIRST = sql.lit(1);
 
 type TaskEb = ExpressionBuilder<DB, 'tasks'>;
 
@@ -47,24 +53,57 @@ const workedOn = (
       .where(stage),
   );
 
-/**
- * Tasks of the stage the caller could be given now, in queue order. `skipped`: only those the
- * caller skipped (served when nothing else is left), else only those they did not skip.
- */
-export function eligibleTasks(db: Executor, q: ClaimQuery, skipped: boolean): TaskSelect {
-  const at = nowIso(q.now);
-  const { stage, settings, userId } = q;
+/** The values of the eligibility scan: who asks, where, and when. */
+export interface EligibleValues {
+  projectId: string;
+  stageId: string;
+  userId: string;
+  /** The claim's time (ISO): leases that ended before it have lapsed. */
+  at: string;
+}
+
+/** What decides the scan's SQL, beyond its values. */
+export interface EligibleShape {
+  stageType: Stage['type'];
+  annotatorCount: number;
+  allowReassessment: boolean;
+  reviewOwnWork: boolean;
+  /** Only the tasks the caller skipped (served when nothing else is left), else only the others. */
+  skipped: boolean;
+}
+
+const claimValues = (q: ClaimQuery): EligibleValues => ({
+  projectId: q.projectId,
+  stageId: q.stage.id,
+  userId: q.userId,
+  at: nowIso(q.now),
+});
+
+const claimShape = (q: ClaimQuery, skipped: boolean): EligibleShape => ({
+  stageType: q.stage.type,
+  annotatorCount: q.stage.type === 'consensus' ? q.settings.annotatorCount : 0,
+  allowReassessment: q.settings.allowReassessment,
+  reviewOwnWork: q.settings.reviewOwnWork,
+  skipped,
+});
+
+/** Tasks of the stage the caller could be given now, in queue order. */
+export const eligibleTasks = (db: Executor, q: ClaimQuery, skipped: boolean): TaskSelect =>
+  eligibleScan(db, claimValues(q), claimShape(q, skipped));
+
+function eligibleScan(db: Executor, v: EligibleValues, shape: EligibleShape): TaskSelect {
+  const { at, userId } = v;
   let query = db
     .selectFrom('tasks')
-    .where('tasks.project_id', '=', q.projectId)
-    .where('tasks.stage_id', '=', stage.id);
-  if (stage.type === 'consensus') {
+    .where('tasks.project_id', '=', v.projectId)
+    .where('tasks.stage_id', '=', v.stageId);
+  if (shape.stageType === 'consensus') {
     query = query
       .where((eb) =>
         eb(
           liveHolds(eb, at).select((e) => e.fn.countAll().as('n')),
           '<',
-          settings.annotatorCount,
+          shape.annotatorCount,
         ),
       )
       .where((eb) =>
@@ -85,16 +124,16 @@ export function eligibleTasks(db: Executor, q: ClaimQuery, skipped: boolean): Ta
         .select('s.task_id')
         .whereRef('s.task_id', '=', 'tasks.id')
         .where('s.user_id', '=', userId)
-        .where('s.stage_id', '=', stage.id),
+        .where('s.stage_id', '=', v.stageId),
     );
-    return skipped ? skip : eb.not(skip);
+    return shape.skipped ? skip : eb.not(skip);
   });
-  if (!settings.allowReassessment) {
+  if (!shape.allowReassessment) {
     query = query.where((eb) =>
-      eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_id', '<>', stage.id)]))),
+      eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_id', '<>', v.stageId)]))),
     );
   }
-  if ((stage.type === 'review' || stage.type === 'consensus_review') && !settings.reviewOwnWork) {
+  if ((shape.stageType === 'review' || shape.stageType === 'consensus_review') && !shape.reviewOwnWork) {
     query = query.where((eb) =>
       eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_type', 'in', ['annotate', 'consensus'])]))),
     );
@@ -106,65 +145,134 @@ export interface Claimed {
   taskId: string;
   /** Whoever held it before under a lease that had lapsed. */
   previousHolderId: string | null;
+  /** The task as the claim left it, with its unit and dataset (single-holder stages only). */
+  row?: ClaimedRow;
 }
 
-/** Takes the first task of `candidates` for the caller; null when there is none. */
+/** A task row as the claim's update returned it, with what its presentation adds but the holder's name. */
+export type ClaimedRow = Omit<TaskRow, 'assignee_name'>;
+
+type TakeShape = EligibleShape & {
+  /** One named task (opened from the queue) rather than the first in queue order. */
+  one: boolean;
+};
+
+type TakeValues = EligibleValues & { taskId?: string };
+
+const scanFor = (db: Executor, p: TakeValues, shape: TakeShape) =>
+  eligibleScan(db, p, shape).$if(shape.one, (qb) => qb.where('tasks.id', '=', p.taskId!));
+
+// The claim's statements, built once per shape (see db/prepared.ts): this is the hottest path.
+
+/** PostgreSQL: find, lock and take the first task in one statement. */
+const claimOnPostgres = prepared<
+  TakeValues & { lease: string },
+  ClaimedRow & { previous: string | null },
+  TakeShape
+>((db, p, shape) => {
+  const picked = scanFor(db, p, shape)
+    .select(['tasks.id', 'tasks.assignee_id'])
+    .limit(FIRST)
+    .forUpdate()
+    .skipLocked();
+  // The unit and dataset come along: joined in the update's FROM, they are read, not locked, so
+  // claims of one dataset do not queue behind each other.
+  return sql<ClaimedRow & { previous: string | null }>`
+    with picked as (${picked})
+    update tasks set assignee_id = ${p.userId}, pinned = 0, lease_expires_at = ${p.lease},
+      status = case when tasks.status = 'reopened' then 'reopened' else 'assigned' end,
+      updated_at = ${p.at}, revision = tasks.revision + 1
+    from picked, data_units u, datasets d
+    where tasks.id = picked.id and u.id = tasks.data_unit_id and d.id = u.dataset_id
+    returning tasks.*, picked.assignee_id as previous, u.title, u.kind, u.dataset_id,
+      d.name as dataset_name`;
+});
+
+/** SQLite: the first task with its unit and dataset (the single connection serialises claims). */
+const pickOnSqlite = prepared((db, p: TakeValues, shape: TakeShape) =>
+  scanFor(db, p, shape)
+    .innerJoin('data_units as u', 'u.id', 'tasks.data_unit_id')
+    .innerJoin('datasets as d', 'd.id', 'u.dataset_id')
+    .select(['tasks.id', 'tasks.assignee_id', 'u.title', 'u.kind', 'u.dataset_id', 'd.name as dataset_name'])
+    .limit(FIRST),
+);
+
+const takeOnSqlite = prepared((db, p: { taskId: string; userId: string; lease: string; at: string }) =>
+  db
+    .updateTable('tasks')
+    .set((eb) => ({
+      assignee_id: p.userId,
+      pinned: 0,
+      lease_expires_at: p.lease,
+      status: sql<string>`case when status = 'reopened' then 'reopened' else 'assigned' end`,
+      updated_at: p.at,
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', p.taskId)
+    .returningAll(),
+);
+
+/** Takes the first eligible task (or the named one) for the caller; null when there is none. */
 async function takeFirst(
+  trx: Executor,
+  dialect: DialectName,
+  q: ClaimQuery,
+  skipped: boolean,
+  taskId?: string,
+): Promise<Claimed | null> {
+  const shape: TakeShape = { ...claimShape(q, skipped), one: taskId !== undefined };
+  const values: TakeValues = { ...claimValues(q), ...(taskId !== undefined ? { taskId } : {}) };
+  if (q.stage.type === 'consensus') return takeFirstConsensus(trx, dialect, q, scanFor(trx, values, shape));
+  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
+  if (dialect === 'postgres') {
+    const [found] = await claimOnPostgres(trx, dialect, { ...values, lease }, shape);
+    if (!found) return null;
+    const { previous, ...row } = found;
+    return { taskId: row.id, previousHolderId: previous, row };
+  }
+  const [picked] = await pickOnSqlite(trx, dialect, values, shape);
+  if (!picked) return null;
+  const [updated] = await takeOnSqlite(trx, dialect, {
+    taskId: picked.id,
+    userId: q.userId,
+    lease,
+    at: values.at,
+  });
+  const { title, kind, dataset_id, dataset_name } = picked;
+  return {
+    taskId: picked.id,
+    previousHolderId: picked.assignee_id,
+    row: { ...updated!, title, kind, dataset_id, dataset_name },
+  };
+}
+
+/**
+ * The scan's hold count comes from the statement's snapshot: on PostgreSQL a hold committed by a
+ * concurrent claimer after it began is not in it. Once the task row is locked, a fresh statement
+ * sees every committed hold, so the slot is checked again there; a task that filled up meanwhile
+ * is passed over for the next candidate.
+ */
+async function takeFirstConsensus(
   trx: Executor,
   dialect: DialectName,
   q: ClaimQuery,
   candidates: TaskSelect,
 ): Promise<Claimed | null> {
-  const at = nowIso(q.now);
-  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
-  if (q.stage.type === 'consensus') {
-    // The scan's hold count comes from the statement's snapshot: on PostgreSQL a hold committed
-    // by a concurrent claimer after it began is not in it. Once the task row is locked, a fresh
-    // statement sees every committed hold, so the slot is checked again there; a task that filled
-    // up meanwhile is passed over for the next candidate.
-    const passedOver: string[] = [];
-    for (;;) {
-      const picked = await candidates
-        .select('tasks.id')
-        .$if(passedOver.length > 0, (qb) => qb.where('tasks.id', 'not in', passedOver))
-        .limit(1)
-        .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
-        .executeTakeFirst();
-      if (!picked) return null;
-      if (await consensusSlotFree(trx, q, picked.id)) {
-        await takeConsensusSlot(trx, q, picked.id);
-        return { taskId: picked.id, previousHolderId: null };
-      }
-      passedOver.push(picked.id);
+  const passedOver: string[] = [];
+  for (;;) {
+    const picked = await candidates
+      .select('tasks.id')
+      .$if(passedOver.length > 0, (qb) => qb.where('tasks.id', 'not in', passedOver))
+      .limit(FIRST)
+      .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
+      .executeTakeFirst();
+    if (!picked) return null;
+    if (await consensusSlotFree(trx, q, picked.id)) {
+      await takeConsensusSlot(trx, q, picked.id);
+      return { taskId: picked.id, previousHolderId: null };
     }
+    passedOver.push(picked.id);
   }
-  if (dialect === 'postgres') {
-    const picked = candidates.select(['tasks.id', 'tasks.assignee_id']).limit(1).forUpdate().skipLocked();
-    const res = await sql<{ id: string; previous: string | null }>`
-      with picked as (${picked})
-      update tasks set assignee_id = ${q.userId}, pinned = 0, lease_expires_at = ${lease},
-        status = case when tasks.status = 'reopened' then 'reopened' else 'assigned' end,
-        updated_at = ${at}, revision = tasks.revision + 1
-      from picked where tasks.id = picked.id
-      returning tasks.id, picked.assignee_id as previous`.execute(trx);
-    const row = res.rows[0];
-    return row ? { taskId: row.id, previousHolderId: row.previous } : null;
-  }
-  const picked = await candidates.select(['tasks.id', 'tasks.assignee_id']).limit(1).executeTakeFirst();
-  if (!picked) return null;
-  await trx
-    .updateTable('tasks')
-    .set((eb) => ({
-      assignee_id: q.userId,
-      pinned: 0,
-      lease_expires_at: lease,
-      status: sql<string>`case when status = 'reopened' then 'reopened' else 'assigned' end`,
-      updated_at: at,
-      revision: eb('revision', '+', 1),
-    }))
-    .where('id', '=', picked.id)
-    .execute();
-  return { taskId: picked.id, previousHolderId: picked.assignee_id };
 }
 
 /** Whether the (locked) task still has room for the caller: fewer than N live holds, none theirs. */
@@ -225,21 +333,26 @@ async function takeConsensusSlot(trx: Executor, q: ClaimQuery, taskId: string) {
  * The task the caller already holds or was assigned in the stage (they come first), with its
  * lease renewed; null when they hold none. Opening an assignment (no live lease yet) is a claim.
  */
-async function renewOwn(trx: Executor, q: ClaimQuery): Promise<string | null> {
-  const own = await findOwn(trx, q);
+async function renewOwn(trx: Executor, dialect: DialectName, q: ClaimQuery): Promise<string | null> {
+  const own = await findOwn(trx, dialect, q);
   if (!own) return null;
-  await renewLease(trx, q, own.id);
+  await renewLease(trx, dialect, q, own.id);
   if (own.lease_expires_at === null || own.lease_expires_at < nowIso(q.now)) {
     await recordTaskEvents(
       trx,
       claimEvents(q, { taskId: own.id, previousHolderId: null }, 'assigned'),
       q.now,
+      dialect,
     );
   }
   return own.id;
 }
 
-async function renewLease(trx: Executor, q: ClaimQuery, taskId: string) {
+const renewTaskLease = prepared((db, p: { taskId: string; lease: string; at: string }) =>
+  db.updateTable('tasks').set({ lease_expires_at: p.lease, updated_at: p.at }).where('id', '=', p.taskId),
+);
+
+async function renewLease(trx: Executor, dialect: DialectName, q: ClaimQuery, taskId: string) {
   const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
   const at = nowIso(q.now);
   if (q.stage.type === 'consensus') {
@@ -250,21 +363,20 @@ async function renewLease(trx: Executor, q: ClaimQuery, taskId: string) {
       .where('user_id', '=', q.userId)
       .execute();
   } else {
-    await trx
-      .updateTable('tasks')
-      .set({ lease_expires_at: lease, updated_at: at })
-      .where('id', '=', taskId)
-      .execute();
+    await renewTaskLease(trx, dialect, { taskId, lease, at });
   }
 }
 
 /** The caller's live hold or assignment in the stage (or on one task of it), first in queue order. */
-async function findOwn(trx: Executor, q: ClaimQuery, taskId?: string) {
+async function findOwn(trx: Executor, dialect: DialectName, q: ClaimQuery, taskId?: string) {
   const at = nowIso(q.now);
   if (q.stage.type === 'consensus') {
+    // CROSS JOIN, which SQLite takes as "this join order": from the caller's few holds to their
+    // tasks. Joined the other way its planner walks the whole stage in queue order for them.
     return trx
       .selectFrom('task_holds')
-      .innerJoin('tasks', 'tasks.id', 'task_holds.task_id')
+      .crossJoin('tasks')
+      .whereRef('tasks.id', '=', 'task_holds.task_id')
       .select(['tasks.id', 'task_holds.lease_expires_at'])
       .where('task_holds.user_id', '=', q.userId)
       .where('task_holds.state', '=', 'active')
@@ -274,22 +386,28 @@ async function findOwn(trx: Executor, q: ClaimQuery, taskId?: string) {
       .where((eb) => eb.or([eb('task_holds.pinned', '=', 1), eb('task_holds.lease_expires_at', '>=', at)]))
       .orderBy('tasks.priority', 'desc')
       .orderBy('tasks.id', 'asc')
-      .limit(1)
+      .limit(FIRST)
       .executeTakeFirst();
   }
-  return trx
-    .selectFrom('tasks')
-    .select(['id', 'lease_expires_at'])
-    .where('assignee_id', '=', q.userId)
-    .where('project_id', '=', q.projectId)
-    .where('stage_id', '=', q.stage.id)
-    .$if(taskId !== undefined, (qb) => qb.where('id', '=', taskId!))
-    .where((eb) => eb.or([eb('pinned', '=', 1), eb('lease_expires_at', '>=', at)]))
-    .orderBy('priority', 'desc')
-    .orderBy('id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
+  const values = { userId: q.userId, projectId: q.projectId, stageId: q.stage.id, at };
+  const [own] = await ownTask(trx, dialect, taskId === undefined ? values : { ...values, taskId });
+  return own;
 }
+
+const ownTask = prepared(
+  (db, p: { userId: string; projectId: string; stageId: string; at: string; taskId?: string }) =>
+    db
+      .selectFrom('tasks')
+      .select(['id', 'lease_expires_at'])
+      .where('assignee_id', '=', p.userId)
+      .where('project_id', '=', p.projectId)
+      .where('stage_id', '=', p.stageId)
+      .$if(p.taskId !== undefined, (qb) => qb.where('id', '=', p.taskId!))
+      .where((eb) => eb.or([eb('pinned', '=', 1), eb('lease_expires_at', '>=', p.at)]))
+      .orderBy('priority', 'desc')
+      .orderBy('id', 'asc')
+      .limit(FIRST),
+);
 
 function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open' | 'assigned'): TaskEvent[] {
   const events: TaskEvent[] = [];
@@ -320,15 +438,15 @@ function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open' | 'as
  * task they did not skip; else (unless the stage is push-only) the first they skipped. Null when
  * there is none. Call inside a transaction.
  */
-export async function claimNext(trx: Executor, dialect: DialectName, q: ClaimQuery): Promise<string | null> {
-  const own = await renewOwn(trx, q);
-  if (own) return own;
+export async function claimNext(trx: Executor, dialect: DialectName, q: ClaimQuery): Promise<Claimed | null> {
+  const own = await renewOwn(trx, dialect, q);
+  if (own) return { taskId: own, previousHolderId: null };
   if (q.settings.hideUnassignedTasks) return null;
   for (const skipped of [false, true]) {
-    const claimed = await takeFirst(trx, dialect, q, eligibleTasks(trx, q, skipped));
+    const claimed = await takeFirst(trx, dialect, q, skipped);
     if (claimed) {
-      await recordTaskEvents(trx, claimEvents(q, claimed, 'next'), q.now);
-      return claimed.taskId;
+      await recordTaskEvents(trx, claimEvents(q, claimed, 'next'), q.now, dialect);
+      return claimed;
     }
   }
   return null;
@@ -344,24 +462,24 @@ export async function claimOne(
   q: ClaimQuery,
   taskId: string,
 ): Promise<boolean> {
-  const own = await findOwn(trx, q, taskId);
+  const own = await findOwn(trx, dialect, q, taskId);
   if (own) {
-    await renewLease(trx, q, taskId);
+    await renewLease(trx, dialect, q, taskId);
     if (own.lease_expires_at === null || own.lease_expires_at < nowIso(q.now)) {
-      await recordTaskEvents(trx, claimEvents(q, { taskId, previousHolderId: null }, 'assigned'), q.now);
+      await recordTaskEvents(
+        trx,
+        claimEvents(q, { taskId, previousHolderId: null }, 'assigned'),
+        q.now,
+        dialect,
+      );
     }
     return true;
   }
   if (q.settings.hideUnassignedTasks) return false;
   for (const skipped of [false, true]) {
-    const claimed = await takeFirst(
-      trx,
-      dialect,
-      q,
-      eligibleTasks(trx, q, skipped).where('tasks.id', '=', taskId),
-    );
+    const claimed = await takeFirst(trx, dialect, q, skipped, taskId);
     if (claimed) {
-      await recordTaskEvents(trx, claimEvents(q, claimed, 'open'), q.now);
+      await recordTaskEvents(trx, claimEvents(q, claimed, 'open'), q.now, dialect);
       return true;
     }
   }

@@ -1,6 +1,7 @@
 import type { TaskEventKind } from '../../../core/queue/index.ts';
-import type { Executor } from '../../db/database.ts';
+import type { DialectName, Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
+import { prepared } from '../../db/prepared.ts';
 
 // The task event log: one row per thing that happened to a task, written in the transaction that
 // made it happen. Append-only; analytics aggregates it.
@@ -22,24 +23,39 @@ export interface TaskEvent {
 
 const CHUNK = 500;
 
-export async function recordTaskEvents(trx: Executor, events: readonly TaskEvent[], now: number) {
+const eventRow = (e: TaskEvent, now: number) => ({
+  id: newId(now),
+  project_id: e.projectId,
+  task_id: e.taskId,
+  kind: e.kind,
+  stage_id: e.stageId,
+  to_stage_id: e.toStageId ?? null,
+  actor_id: e.actorId,
+  subject_id: e.subjectId ?? null,
+  data: JSON.stringify(e.data ?? {}),
+  created_at: nowIso(now),
+});
+
+const insertOne = prepared((db, p: ReturnType<typeof eventRow>) => db.insertInto('task_events').values(p));
+
+/**
+ * Appends the events. Given the dialect, a few events go through one statement built once (the
+ * claim's path: see db/prepared.ts); many go in multi-row inserts.
+ */
+export async function recordTaskEvents(
+  trx: Executor,
+  events: readonly TaskEvent[],
+  now: number,
+  dialect?: DialectName,
+) {
+  if (dialect && events.length <= 2) {
+    for (const e of events) await insertOne(trx, dialect, eventRow(e, now));
+    return;
+  }
   for (let i = 0; i < events.length; i += CHUNK) {
     await trx
       .insertInto('task_events')
-      .values(
-        events.slice(i, i + CHUNK).map((e) => ({
-          id: newId(now),
-          project_id: e.projectId,
-          task_id: e.taskId,
-          kind: e.kind,
-          stage_id: e.stageId,
-          to_stage_id: e.toStageId ?? null,
-          actor_id: e.actorId,
-          subject_id: e.subjectId ?? null,
-          data: JSON.stringify(e.data ?? {}),
-          created_at: nowIso(now),
-        })),
-      )
+      .values(events.slice(i, i + CHUNK).map((e) => eventRow(e, now)))
       .execute();
   }
 }

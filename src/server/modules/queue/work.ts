@@ -12,8 +12,9 @@ import {
   WORK_STAGE_TYPES,
   type Workflow,
 } from '../../../core/workflow/index.ts';
-import type { Executor } from '../../db/database.ts';
+import type { DialectName, Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -47,20 +48,22 @@ const ACTION_WORDS: Record<WorkAction, string> = {
   'project.review': 'review in this project',
 };
 
+// Every action on a task reads these first: built once (db/prepared.ts).
+const projectGateRow = prepared((db, p: { projectId: string }) =>
+  db.selectFrom('projects').select(['id', 'status', 'workflow_version']).where('id', '=', p.projectId),
+);
+
 /** The project as the caller sees it: 404 unknown, 403 when they hold no role on it or may not do `action`. */
 async function sceneOf(
   db: Executor,
+  dialect: DialectName,
   ctx: RequestContext,
   projectId: string,
   action: WorkAction = 'project.view_queue',
 ): Promise<Scene> {
-  const project = await db
-    .selectFrom('projects')
-    .select(['id', 'status', 'workflow_version'])
-    .where('id', '=', projectId)
-    .executeTakeFirst();
+  const [project] = await projectGateRow(db, dialect, { projectId });
   if (!project) throw notFound('Project');
-  const resource = await projectResourceFor(db, ctx.actor, projectId);
+  const resource = await projectResourceFor(db, ctx.actor, projectId, dialect);
   if (!can(ctx.actor, action, resource)) throw forbidden(ACTION_WORDS[action]);
   const workflow = await workflowAt(db, projectId, project.workflow_version);
   if (!workflow) throw new Error(`project ${projectId} has no workflow version ${project.workflow_version}`);
@@ -101,12 +104,16 @@ async function present(db: Executor, id: string, workflow: Workflow, now: number
 export async function nextTask(deps: AppDeps, ctx: RequestContext, projectId: string, stageId: string) {
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
-    const scene = await sceneOf(trx, ctx, projectId);
+    const scene = await sceneOf(trx, deps.dialect, ctx, projectId);
     const stage = stageById(scene.workflow, stageId);
     if (!stage) throw notFound('Stage');
     requireWorkIn(scene, stage);
-    const id = await claimNext(trx, deps.dialect, claimQuery(scene, projectId, stage, now));
-    return id ? present(trx, id, scene.workflow, now) : null;
+    const claimed = await claimNext(trx, deps.dialect, claimQuery(scene, projectId, stage, now));
+    if (!claimed) return null;
+    // A fresh claim returns the task as it left it, held by the caller: nothing to read again.
+    if (claimed.row)
+      return presentTask({ ...claimed.row, assignee_name: ctx.user.name }, scene.workflow, [], now);
+    return present(trx, claimed.taskId, scene.workflow, now);
   });
 }
 
@@ -118,13 +125,14 @@ interface TaskScene extends Scene {
 
 async function taskSceneOf(
   db: Executor,
+  dialect: DialectName,
   ctx: RequestContext,
   taskId: string,
   action: WorkAction = 'project.view_queue',
 ): Promise<TaskScene> {
   const row = await findTaskRow(db, taskId);
   if (!row) throw notFound('Task');
-  const scene = await sceneOf(db, ctx, row.project_id, action);
+  const scene = await sceneOf(db, dialect, ctx, row.project_id, action);
   const stage = stageById(scene.workflow, row.stage_id ?? '');
   if (!stage) throw new Error(`task ${taskId} sits in stage ${row.stage_id}, which its workflow lacks`);
   return { ...scene, row, stage, settings: resolveSettings(stage) };
@@ -176,7 +184,7 @@ const workedOn = async (db: Executor, taskId: string, userId: string) =>
  */
 export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
   const now = deps.clock();
-  const ts = await taskSceneOf(deps.db, ctx, taskId);
+  const ts = await taskSceneOf(deps.db, deps.dialect, ctx, taskId);
   const refusal = projectGate(ts.projectStatus, ts.worker.role!, 'work');
   if (refusal)
     throw new AppError(403, refusal.code, refusal.message, undefined, { status: ts.projectStatus });
@@ -211,7 +219,7 @@ export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string
 export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
-    const ts = await taskSceneOf(trx, ctx, taskId);
+    const ts = await taskSceneOf(trx, deps.dialect, ctx, taskId);
     requireWorkIn(ts, ts.stage);
     const ok = await claimOne(trx, deps.dialect, claimQuery(ts, ts.row.project_id, ts.stage, now), taskId);
     if (!ok) {
@@ -240,7 +248,7 @@ async function heldTask(
   if (deps.dialect === 'postgres') {
     await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forUpdate().execute();
   }
-  const ts = await taskSceneOf(trx, ctx, taskId, action);
+  const ts = await taskSceneOf(trx, deps.dialect, ctx, taskId, action);
   requireWorkIn(ts, ts.stage);
   if (!(await holds(trx, ts, now))) {
     throw conflict(

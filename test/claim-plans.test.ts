@@ -1,0 +1,113 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInWorkflow, type Workflow } from '../src/core/workflow/index.ts';
+import type { DB } from '../src/server/db/schema.ts';
+import { reusingStatements } from '../src/server/db/sqlite-statements.ts';
+import type { RequestContext } from '../src/server/http/context.ts';
+import { nextTask } from '../src/server/modules/queue/work.ts';
+import { createTestEnv, type TestEnv } from './helpers/env.ts';
+import { queueProject } from './helpers/queue-fixtures.ts';
+
+// SQLite has no statistics unless someone runs ANALYZE, and a deployment never does: its planner
+// goes by the indexes alone. Every statement of a claim must seek through an index there — a
+// statement that walks a stage, a project's members or everyone's holds would grow with the
+// project (it did: the own-task lookup walked the whole stage before 0007).
+
+interface Logged {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+describe('claim query plans on SQLite without statistics', () => {
+  let env: TestEnv;
+  let logged: Logged[];
+  let db: Kysely<DB>;
+  let sqlite: SqliteDatabase.Database;
+
+  beforeAll(async () => {
+    env = await createTestEnv('sqlite');
+    const file = env.deps.config.databaseUrl.replace(/^sqlite:/, '');
+    sqlite = new SqliteDatabase(file);
+    logged = [];
+    db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: reusingStatements(new SqliteDatabase(file)) }),
+      log: (e) => {
+        if (e.level === 'query') logged.push({ sql: e.query.sql, parameters: e.query.parameters });
+      },
+    });
+  });
+  afterAll(async () => {
+    await db.destroy();
+    sqlite.close();
+    await env.close();
+  });
+
+  const plansOfClaims = async (workflow: Workflow, stageId: string) => {
+    const annotator = await env.user('member');
+    const p = await queueProject(env, { workflow, members: [[annotator, 'annotator']], units: 30 });
+    const user = await env.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', annotator.user!.id)
+      .executeTakeFirstOrThrow();
+    const ctx: RequestContext = {
+      actor: { id: user.id, role: user.role, managedGroupIds: [], memberGroupIds: [] },
+      user,
+      apiKeyId: null,
+      ip: null,
+      requestId: null,
+    };
+    logged.length = 0;
+    // A fresh claim, then the same call again (the caller's own task comes back).
+    expect(await nextTask({ ...env.deps, db }, ctx, p.projectId, stageId)).not.toBeNull();
+    expect(await nextTask({ ...env.deps, db }, ctx, p.projectId, stageId)).not.toBeNull();
+    return logged
+      .filter((q) => /^\s*(select|update|insert|with)/i.test(q.sql))
+      .map((q) => ({
+        sql: q.sql,
+        plan: (sqlite.prepare(`explain query plan ${q.sql}`).all(...q.parameters) as { detail: string }[])
+          .map((r) => r.detail)
+          .join('\n'),
+      }));
+  };
+
+  const expectSeeksOnly = (plans: { sql: string; plan: string }[]) => {
+    for (const { sql, plan } of plans) {
+      // SCAN of a one-row constant or a sorter is fine; a table or index walk is not.
+      const walks = plan.split('\n').filter((line) => /^SCAN (?!CONSTANT)/.test(line));
+      expect(walks, `${sql}\n${plan}`).toEqual([]);
+    }
+  };
+
+  it('annotate stage: the own-task lookup seeks tasks_assignee_idx, the scan tasks_queue_idx', async () => {
+    const plans = await plansOfClaims(builtInWorkflow('annotate')!, 'annotate');
+    expectSeeksOnly(plans);
+    const own = plans.find((p) => /"assignee_id" = \?/.test(p.sql) && /^select/i.test(p.sql));
+    expect(own?.plan).toMatch(/tasks_assignee_idx \(assignee_id=\? AND project_id=\? AND stage_id=\?\)/);
+    const scan = plans.find((p) => /not exists/i.test(p.sql));
+    expect(scan?.plan).toMatch(/SEARCH tasks USING INDEX tasks_queue_idx \(project_id=\? AND stage_id=\?\)/);
+    const roles = plans.find((p) => /from "project_members"/.test(p.sql));
+    expect(roles?.plan).toMatch(/project_id=\? AND principal_type=\? AND principal_id=\?/);
+  });
+
+  it('consensus stage: the own-hold lookup starts from the caller’s holds', async () => {
+    const consensus: Workflow = {
+      formatVersion: 1,
+      stages: [
+        { id: 'label', name: 'Label', type: 'consensus', start: true, settings: { annotatorCount: 2 } },
+        { id: 'settle', name: 'Settle', type: 'consensus_review', settings: {} },
+        { id: 'done', name: 'Done', type: 'complete', settings: {} },
+      ],
+      edges: [
+        { from: 'label', to: 'settle', kind: 'done' },
+        { from: 'settle', to: 'done', kind: 'approved' },
+        { from: 'settle', to: 'label', kind: 'rejected' },
+      ],
+    };
+    const plans = await plansOfClaims(consensus, 'label');
+    expectSeeksOnly(plans);
+    const own = plans.find((p) => /cross join/i.test(p.sql));
+    expect(own?.plan.split('\n')[0]).toMatch(/SEARCH task_holds USING INDEX task_holds_user_idx/);
+  });
+});
