@@ -15,6 +15,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { type Database, migrateToLatest, openDatabase } from '../src/server/db/database.ts';
 import { newId, nowIso } from '../src/server/db/ids.ts';
+import { namingStatements } from '../src/server/db/postgres-statements.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { reusingStatements } from '../src/server/db/sqlite-statements.ts';
 import { type AppDeps, createDeps } from '../src/server/deps.ts';
@@ -238,7 +239,15 @@ async function measure(
   });
 }
 
-/** The claim statement as claim.ts builds it for an annotate stage, written out by hand. */
+// The statements claim.ts builds for an annotate stage, written out by hand: the caller's own task
+// first (held or assigned), else the first eligible one; the task taken with its unit and dataset
+// returned for presenting; then the event. $1 project, $2 stage, $3 now, $4 user.
+
+const OWN = `from tasks
+  where tasks.assignee_id = $4 and tasks.project_id = $1 and tasks.stage_id = $2
+    and (tasks.pinned = 1 or tasks.lease_expires_at >= $3)
+  order by tasks.priority desc, tasks.id asc limit 1`;
+
 const ELIGIBLE = `from tasks
   where tasks.project_id = $1 and tasks.stage_id = $2
     and (tasks.assignee_id is null or (tasks.pinned = 0 and tasks.lease_expires_at < $3))
@@ -251,6 +260,9 @@ const ELIGIBLE = `from tasks
 const EVENT = `insert into task_events (id, project_id, task_id, kind, stage_id, to_stage_id, actor_id,
   subject_id, data, created_at) values ($1, $2, $3, 'claimed', $4, null, $5, $5, '{"via":"next"}', $6)`;
 
+const UNIT = `inner join data_units u on u.id = tasks.data_unit_id inner join datasets d on d.id = u.dataset_id`;
+const PICKED = `tasks.id, tasks.assignee_id, tasks.lease_expires_at, u.title, u.kind, u.dataset_id, d.name as dataset_name`;
+
 async function rawClaimer(dialect: Dialect, url: string, projectId: string, userIds: string[]) {
   if (dialect === 'sqlite') {
     const db = new SqliteDatabase(url.replace(/^sqlite:/, ''));
@@ -259,18 +271,22 @@ async function rawClaimer(dialect: Dialect, url: string, projectId: string, user
     db.pragma('synchronous = FULL'); // as the server's connection: the same fsync per commit
     // better-sqlite3 binds named parameters: $4 becomes @p4, bound from an object.
     const positional = (s: string) => s.replace(/\$(\d)/g, '@p$1');
-    const pick = db.prepare(positional(`select tasks.id, tasks.assignee_id ${ELIGIBLE}`));
+    const join = (from: string) => from.replace('from tasks', `from tasks ${UNIT}`);
+    const pick = db.prepare(
+      positional(`select * from (select ${PICKED}, 1 as own ${join(OWN)})
+        union all select * from (select ${PICKED}, 0 as own ${join(ELIGIBLE)}) limit 1`),
+    );
     const take = db.prepare(`update tasks set assignee_id = ?, pinned = 0, lease_expires_at = ?,
       status = case when status = 'reopened' then 'reopened' else 'assigned' end, updated_at = ?,
-      revision = revision + 1 where id = ?`);
+      revision = revision + 1 where id = ? returning *`);
     const event = db.prepare(positional(EVENT));
     const claimTx = db.transaction((userId: string) => {
       const now = Date.now();
       const row = pick.get({ p1: projectId, p2: STAGE, p3: nowIso(now), p4: userId }) as
-        | { id: string }
+        | { id: string; own: number }
         | undefined;
-      if (!row) throw new Error('raw: no task left');
-      take.run(userId, nowIso(now + 30 * 60_000), nowIso(now), row.id);
+      if (!row || row.own === 1) throw new Error('raw: no task left');
+      take.get(userId, nowIso(now + 30 * 60_000), nowIso(now), row.id);
       event.run({ p1: newId(now), p2: projectId, p3: row.id, p4: STAGE, p5: userId, p6: nowIso(now) });
     });
     const claim: Claimer = async (user) => {
@@ -285,17 +301,31 @@ async function rawClaimer(dialect: Dialect, url: string, projectId: string, user
     try {
       const now = Date.now();
       await client.query('begin');
-      const res = await client.query(
-        `with picked as (select tasks.id, tasks.assignee_id ${ELIGIBLE} for update skip locked)
-         update tasks set assignee_id = $4, pinned = 0, lease_expires_at = $5,
-           status = case when tasks.status = 'reopened' then 'reopened' else 'assigned' end,
-           updated_at = $3, revision = tasks.revision + 1
-         from picked where tasks.id = picked.id returning tasks.id, picked.assignee_id as previous`,
-        [projectId, STAGE, nowIso(now), userId, nowIso(now + 30 * 60_000)],
-      );
-      const id = res.rows[0]?.id;
-      if (!id) throw new Error('raw: no task left');
-      await client.query(EVENT, [newId(now), projectId, id, STAGE, userId, nowIso(now)]);
+      // Named statements, as the service sends its prepared ones (db/postgres-statements.ts):
+      // parsed once per connection, the plan kept.
+      const res = await client.query({
+        name: 'raw_claim',
+        text: `with own as (select tasks.id, tasks.assignee_id, tasks.lease_expires_at, 1 as own ${OWN} for update),
+          picked as (select tasks.id, tasks.assignee_id, tasks.lease_expires_at, 0 as own
+            ${ELIGIBLE.replace('order by', 'and not exists (select 1 from own) order by')} for update skip locked),
+          target as (select * from own union all select * from picked)
+         update tasks set assignee_id = $4,
+           pinned = case when target.own = 1 then tasks.pinned else 0 end, lease_expires_at = $5,
+           status = case when target.own = 1 or tasks.status = 'reopened' then tasks.status else 'assigned' end,
+           updated_at = $3, revision = tasks.revision + 1 - target.own
+         from target, data_units u, datasets d
+         where tasks.id = target.id and u.id = tasks.data_unit_id and d.id = u.dataset_id
+         returning tasks.*, target.own, target.assignee_id as previous, u.title, u.kind, u.dataset_id,
+           d.name as dataset_name`,
+        values: [projectId, STAGE, nowIso(now), userId, nowIso(now + 30 * 60_000)],
+      });
+      const row = res.rows[0];
+      if (!row || row.own === 1) throw new Error('raw: no task left');
+      await client.query({
+        name: 'raw_event',
+        text: EVENT,
+        values: [newId(now), projectId, row.id, STAGE, userId, nowIso(now)],
+      });
       await client.query('commit');
     } catch (err) {
       await client.query('rollback');
@@ -324,7 +354,9 @@ function profiled(dialect: Dialect, url: string, deps: AppDeps) {
     dialect:
       dialect === 'sqlite'
         ? new SqliteDialect({ database: reusingStatements(new SqliteDatabase(url.replace(/^sqlite:/, ''))) })
-        : new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: PG_CONCURRENCY }) }),
+        : new PostgresDialect({
+            pool: namingStatements(new pg.Pool({ connectionString: url, max: PG_CONCURRENCY })),
+          }),
     log,
   });
   const report = (claims: number) => {

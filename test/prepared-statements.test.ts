@@ -87,6 +87,23 @@ for (const dialect of testDialects()) {
       ]);
     });
 
+    it.runIf(dialect === 'postgres')(
+      'sends them to PostgreSQL as named statements, parsed once',
+      async () => {
+        const names = await database.db.transaction().execute(async (trx) => {
+          await userNamed(trx, dialect, { email: 'ann@x.test' });
+          await userNamed(trx, dialect, { email: 'bob@x.test' });
+          // Same transaction, same connection: its prepared statements are visible here.
+          const { rows } = await sql<{ name: string; statement: string }>`
+          select name, statement from pg_prepared_statements`.execute(trx);
+          return rows;
+        });
+        const mine = names.filter((r) => r.statement.includes('"email" = $1'));
+        expect(mine).toHaveLength(1);
+        expect(mine[0]!.name).toMatch(/^gloss_[0-9a-f]{24}$/);
+      },
+    );
+
     it('refuses a build that leaves a value unbound or writes it into the SQL text', async () => {
       const ignoresRole = prepared((db, _p: { role: string }) => db.selectFrom('users').select('id'));
       await expect(ignoresRole(database.db, dialect, { role: 'admin' })).rejects.toThrow(

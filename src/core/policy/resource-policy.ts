@@ -172,13 +172,15 @@ export function roleOn(actor: Actor, resource: ScopedResource): string | null {
   return resource.kind === 'project_member' ? resource.project.role : resource.role;
 }
 
+/** Every resource action's rules in one table (merged once: every request asks). */
+const RESOURCE_POLICY: Record<string, ResourceActionSpec<string, ScopedResource>> = {
+  ...PROJECT_POLICY,
+  ...DATASET_POLICY,
+  ...ONTOLOGY_POLICY,
+} as never;
+
 export function canOnResource(actor: Actor, action: ResourceAction, resource: ScopedResource): boolean {
   const role = roleOn(actor, resource);
   if (role === null) return false;
-  const table: Record<string, ResourceActionSpec<string, ScopedResource>> = {
-    ...PROJECT_POLICY,
-    ...DATASET_POLICY,
-    ...ONTOLOGY_POLICY,
-  } as never;
-  return decide(table[action]?.grants[role], resource);
+  return decide(RESOURCE_POLICY[action]?.grants[role], resource);
 }

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
+import { namingStatements } from './postgres-statements.ts';
 import type { DB } from './schema.ts';
 import { reusingStatements } from './sqlite-statements.ts';
 
@@ -45,7 +46,7 @@ function openPostgres(url: string): Database {
   // An idle pooled connection can die (server restart, failover); without a listener pg's error
   // event would crash the process. The pool drops the dead client and opens a new one on demand.
   pool.on('error', (err) => console.warn(`PostgreSQL: idle connection lost: ${err.message}`));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: namingStatements(pool) }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -1,5 +1,6 @@
 import { type Compilable, CompiledQuery, type RawBuilder } from 'kysely';
 import type { DialectName, Executor } from './database.ts';
+import { nameStatement } from './postgres-statements.ts';
 
 // Kysely builds and compiles a query anew on every call: 20–100 µs for the claim's statements,
 // more than SQLite takes to run them. A hot path builds its statement once per shape instead,
@@ -62,6 +63,7 @@ export function prepared<V extends object, R, S = null>(
     let statement = cache.get(key);
     if (!statement) {
       statement = compile(build, db, names, shape);
+      if (dialect === 'postgres') nameStatement(statement.sql);
       cache.set(key, statement);
       if (cache.size > MAX_SHAPES) cache.delete(cache.keys().next().value!);
     }

@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { DialectName, Executor } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { DB } from '../../db/schema.ts';
 
@@ -40,32 +40,34 @@ function heldBy(eb: AccessEb, userId: string, on?: (eb: AccessEb) => Expression<
   ]);
 }
 
-const rolesOf = (db: Executor, p: { resourceId: string; userId: string }, kind: SharedKind) => {
+/** Every role `userId` holds on one resource, directly or through a group. */
+export async function rolesHeld(db: Executor, kind: SharedKind, resourceId: string, userId: string) {
   const { table, owner } = ACCESS_TABLES[kind];
-  return db
+  const rows = await db
     .selectFrom(table as 'dataset_access')
     .select('role')
-    .where((eb) => heldBy(eb, p.userId, (e) => e(owner as 'dataset_id', '=', p.resourceId)));
-};
-
-const preparedRolesOf = prepared(rolesOf);
-
-/**
- * Every role `userId` holds on one resource, directly or through a group. Given the dialect, the
- * statement is built once (db/prepared.ts): every request on a project asks this.
- */
-export async function rolesHeld(
-  db: Executor,
-  kind: SharedKind,
-  resourceId: string,
-  userId: string,
-  dialect?: DialectName,
-) {
-  const rows = dialect
-    ? await preparedRolesOf(db, dialect, { resourceId, userId }, kind)
-    : await rolesOf(db, { resourceId, userId }, kind).execute();
+    .where((eb) => heldBy(eb, userId, (e) => e(owner as 'dataset_id', '=', resourceId)))
+    .execute();
   return rows.map((r) => r.role as string);
 }
+
+/**
+ * A project's status and workflow version with every role `userId` holds on it, in one statement
+ * built once (every action on a project's tasks begins with it): one row with a null role when
+ * they hold none, no rows when there is no such project.
+ */
+export const projectWithRoles = prepared((db, p: { projectId: string; userId: string }) =>
+  db
+    .selectFrom('projects')
+    .leftJoin('project_members', (join) =>
+      // heldBy's columns are unqualified; of the two tables only project_members has them.
+      join.on((eb) =>
+        heldBy(eb as unknown as AccessEb, p.userId, (e) => e('project_id' as 'dataset_id', '=', p.projectId)),
+      ),
+    )
+    .select(['projects.status', 'projects.workflow_version', 'project_members.role'])
+    .where('projects.id', '=', p.projectId),
+);
 
 /** The roles `userId` holds on each of `resourceIds` (a list page's worth), by resource id. */
 export async function rolesHeldOnEach(

@@ -22,6 +22,7 @@ import {
   findAccess,
   idsAccessibleTo,
   listAccess,
+  projectWithRoles,
   putAccess,
   rolesHeld,
   rolesHeldOnEach,
@@ -32,14 +33,19 @@ import {
 // actor holds on one resource (for the policy), the resources a list may show, and changes to
 // who holds what (validated and audited the same way for all three kinds).
 
-export async function projectResourceFor(
-  db: Executor,
-  actor: Actor,
-  id: string,
-  dialect?: DialectName,
-): Promise<ProjectResource> {
-  const roles = (await rolesHeld(db, 'project', id, actor.id, dialect)) as ProjectRole[];
+export async function projectResourceFor(db: Executor, actor: Actor, id: string): Promise<ProjectResource> {
+  const roles = (await rolesHeld(db, 'project', id, actor.id)) as ProjectRole[];
   return { kind: 'project', id, role: strongestProjectRole(roles) };
+}
+
+/** The project's work gate (status, workflow version) and the actor's resource on it; undefined when there is no such project. */
+export async function projectGateFor(db: Executor, dialect: DialectName, actor: Actor, id: string) {
+  const rows = await projectWithRoles(db, dialect, { projectId: id, userId: actor.id });
+  const first = rows[0];
+  if (!first) return undefined;
+  const roles = rows.flatMap((r) => (r.role ? [r.role as ProjectRole] : []));
+  const resource: ProjectResource = { kind: 'project', id, role: strongestProjectRole(roles) };
+  return { status: first.status, workflowVersion: first.workflow_version, resource };
 }
 
 export async function datasetResourceFor(db: Executor, actor: Actor, id: string): Promise<DatasetResource> {

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { ResolvedStageSettings, Stage } from '../../../core/workflow/index.ts';
 import type { DialectName, Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
@@ -147,6 +147,8 @@ export interface Claimed {
   previousHolderId: string | null;
   /** The task as the claim left it, with its unit and dataset (single-holder stages only). */
   row?: ClaimedRow;
+  /** The caller held or was assigned it already; `lapsed`: with no live lease (opening it is a claim). */
+  own?: { lapsed: boolean };
 }
 
 /** A task row as the claim's update returned it, with what its presentation adds but the holder's name. */
@@ -188,16 +190,36 @@ const claimOnPostgres = prepared<
       d.name as dataset_name`;
 });
 
-/** SQLite: the first task with its unit and dataset (the single connection serialises claims). */
-const pickOnSqlite = prepared((db, p: TakeValues, shape: TakeShape) =>
-  scanFor(db, p, shape)
+/** The columns a claimed task is presented with: its unit's and dataset's. */
+const withUnit = (scan: TaskSelect) =>
+  scan
     .innerJoin('data_units as u', 'u.id', 'tasks.data_unit_id')
     .innerJoin('datasets as d', 'd.id', 'u.dataset_id')
-    .select(['tasks.id', 'tasks.assignee_id', 'u.title', 'u.kind', 'u.dataset_id', 'd.name as dataset_name'])
-    .limit(FIRST),
+    .select([
+      'tasks.id',
+      'tasks.assignee_id',
+      'tasks.lease_expires_at',
+      'u.title',
+      'u.kind',
+      'u.dataset_id',
+      'd.name as dataset_name',
+    ]);
+
+type Picked = {
+  id: string;
+  assignee_id: string | null;
+  title: string;
+  kind: string;
+  dataset_id: string;
+  dataset_name: string;
+};
+
+/** SQLite: the first task with its unit and dataset (the single connection serialises claims). */
+const pickOnSqlite = prepared((db, p: TakeValues, shape: TakeShape) =>
+  withUnit(scanFor(db, p, shape)).limit(FIRST),
 );
 
-const takeOnSqlite = prepared((db, p: { taskId: string; userId: string; lease: string; at: string }) =>
+const updateOnSqlite = prepared((db, p: { taskId: string; userId: string; lease: string; at: string }) =>
   db
     .updateTable('tasks')
     .set((eb) => ({
@@ -211,6 +233,111 @@ const takeOnSqlite = prepared((db, p: { taskId: string; userId: string; lease: s
     .where('id', '=', p.taskId)
     .returningAll(),
 );
+
+/** SQLite: takes the picked task for the caller. */
+async function takeOnSqlite(
+  trx: Executor,
+  dialect: DialectName,
+  q: ClaimQuery,
+  picked: Picked,
+  lease: string,
+): Promise<Claimed> {
+  const [updated] = await updateOnSqlite(trx, dialect, {
+    taskId: picked.id,
+    userId: q.userId,
+    lease,
+    at: nowIso(q.now),
+  });
+  const { title, kind, dataset_id, dataset_name } = picked;
+  return {
+    taskId: picked.id,
+    previousHolderId: picked.assignee_id,
+    row: { ...updated!, title, kind, dataset_id, dataset_name },
+  };
+}
+
+type OwnOrFirstShape = TakeShape & {
+  /** Whether a fresh claim may follow when the caller holds nothing (push-only stages: no). */
+  fresh: boolean;
+};
+
+type OwnOrFirstRow = ClaimedRow & { own: number; previous: string | null; previous_lease: string | null };
+
+/**
+ * PostgreSQL: the caller's own task (lease renewed; it keeps its pin, status and revision) or,
+ * when they hold none, the first eligible one (taken) — one statement, the same as a bare claim.
+ */
+const ownOrFirstOnPostgres = prepared((db, p: EligibleValues & { lease: string }, shape: OwnOrFirstShape) => {
+  const own = ownScan(db, p)
+    .select(['tasks.id', 'tasks.assignee_id', 'tasks.lease_expires_at', sql<number>`1`.as('own')])
+    .limit(FIRST)
+    .forUpdate();
+  const first = scanFor(db, p, shape)
+    .where(sql<SqlBool>`not exists (select 1 from own)`)
+    .select(['tasks.id', 'tasks.assignee_id', 'tasks.lease_expires_at', sql<number>`0`.as('own')])
+    .limit(FIRST)
+    .forUpdate()
+    .skipLocked();
+  const target = shape.fresh
+    ? sql`with own as (${own}), picked as (${first}),
+        target as (select * from own union all select * from picked)`
+    : sql`with own as (${own}), target as (select * from own)`;
+  return sql<OwnOrFirstRow>`${target}
+    update tasks set assignee_id = ${p.userId},
+      pinned = case when target.own = 1 then tasks.pinned else 0 end,
+      lease_expires_at = ${p.lease},
+      status = case when target.own = 1 or tasks.status = 'reopened' then tasks.status else 'assigned' end,
+      updated_at = ${p.at}, revision = tasks.revision + 1 - target.own
+    from target, data_units u, datasets d
+    where tasks.id = target.id and u.id = tasks.data_unit_id and d.id = u.dataset_id
+    returning tasks.*, target.own, target.assignee_id as previous, target.lease_expires_at as previous_lease,
+      u.title, u.kind, u.dataset_id, d.name as dataset_name`;
+});
+
+/** SQLite: the caller's own task, or else the first eligible one, with its unit and dataset. */
+const ownOrFirstOnSqlite = prepared((db, p: EligibleValues, shape: OwnOrFirstShape) => {
+  const own = withUnit(ownScan(db, p)).select(sql<number>`1`.as('own')).limit(FIRST);
+  if (!shape.fresh) return own;
+  const first = withUnit(scanFor(db, p, shape))
+    .select(sql<number>`0`.as('own'))
+    .limit(FIRST);
+  // A compound SELECT under LIMIT 1 stops at the first row: no scan when the caller holds a task.
+  return db
+    .selectFrom(own.as('own'))
+    .selectAll()
+    .unionAll(db.selectFrom(first.as('first')).selectAll())
+    .limit(FIRST);
+});
+
+/**
+ * The caller's own task in a single-holder stage (lease renewed), or else the first eligible task
+ * they did not skip, taken; null when there is neither.
+ */
+async function takeOwnOrFirst(trx: Executor, dialect: DialectName, q: ClaimQuery): Promise<Claimed | null> {
+  const shape: OwnOrFirstShape = {
+    ...claimShape(q, false),
+    one: false,
+    fresh: !q.settings.hideUnassignedTasks,
+  };
+  const values = claimValues(q);
+  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
+  const lapsed = (leaseEnd: string | null) => leaseEnd === null || leaseEnd < values.at;
+  if (dialect === 'postgres') {
+    const [found] = await ownOrFirstOnPostgres(trx, dialect, { ...values, lease }, shape);
+    if (!found) return null;
+    const { own, previous, previous_lease, ...row } = found;
+    return own === 1
+      ? { taskId: row.id, previousHolderId: null, row, own: { lapsed: lapsed(previous_lease) } }
+      : { taskId: row.id, previousHolderId: previous, row };
+  }
+  const [picked] = await ownOrFirstOnSqlite(trx, dialect, values, shape);
+  if (!picked) return null;
+  if (picked.own === 1) {
+    await renewTaskLease(trx, dialect, { taskId: picked.id, lease, at: values.at });
+    return { taskId: picked.id, previousHolderId: null, own: { lapsed: lapsed(picked.lease_expires_at) } };
+  }
+  return takeOnSqlite(trx, dialect, q, picked, lease);
+}
 
 /** Takes the first eligible task (or the named one) for the caller; null when there is none. */
 async function takeFirst(
@@ -231,19 +358,7 @@ async function takeFirst(
     return { taskId: row.id, previousHolderId: previous, row };
   }
   const [picked] = await pickOnSqlite(trx, dialect, values, shape);
-  if (!picked) return null;
-  const [updated] = await takeOnSqlite(trx, dialect, {
-    taskId: picked.id,
-    userId: q.userId,
-    lease,
-    at: values.at,
-  });
-  const { title, kind, dataset_id, dataset_name } = picked;
-  return {
-    taskId: picked.id,
-    previousHolderId: picked.assignee_id,
-    row: { ...updated!, title, kind, dataset_id, dataset_name },
-  };
+  return picked ? takeOnSqlite(trx, dialect, q, picked, lease) : null;
 }
 
 /**
@@ -394,19 +509,28 @@ async function findOwn(trx: Executor, dialect: DialectName, q: ClaimQuery, taskI
   return own;
 }
 
-const ownTask = prepared(
-  (db, p: { userId: string; projectId: string; stageId: string; at: string; taskId?: string }) =>
-    db
-      .selectFrom('tasks')
-      .select(['id', 'lease_expires_at'])
-      .where('assignee_id', '=', p.userId)
-      .where('project_id', '=', p.projectId)
-      .where('stage_id', '=', p.stageId)
-      .$if(p.taskId !== undefined, (qb) => qb.where('id', '=', p.taskId!))
-      .where((eb) => eb.or([eb('pinned', '=', 1), eb('lease_expires_at', '>=', p.at)]))
-      .orderBy('priority', 'desc')
-      .orderBy('id', 'asc')
-      .limit(FIRST),
+interface OwnValues {
+  userId: string;
+  projectId: string;
+  stageId: string;
+  at: string;
+  taskId?: string;
+}
+
+/** The caller's live claims and assignments in the stage (or on one task of it), in queue order. */
+const ownScan = (db: Executor, p: OwnValues) =>
+  db
+    .selectFrom('tasks')
+    .where('tasks.assignee_id', '=', p.userId)
+    .where('tasks.project_id', '=', p.projectId)
+    .where('tasks.stage_id', '=', p.stageId)
+    .$if(p.taskId !== undefined, (qb) => qb.where('tasks.id', '=', p.taskId!))
+    .where((eb) => eb.or([eb('tasks.pinned', '=', 1), eb('tasks.lease_expires_at', '>=', p.at)]))
+    .orderBy('tasks.priority', 'desc')
+    .orderBy('tasks.id', 'asc');
+
+const ownTask = prepared((db, p: OwnValues) =>
+  ownScan(db, p).select(['tasks.id', 'tasks.lease_expires_at']).limit(FIRST),
 );
 
 function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open' | 'assigned'): TaskEvent[] {
@@ -439,17 +563,21 @@ function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open' | 'as
  * there is none. Call inside a transaction.
  */
 export async function claimNext(trx: Executor, dialect: DialectName, q: ClaimQuery): Promise<Claimed | null> {
-  const own = await renewOwn(trx, dialect, q);
-  if (own) return { taskId: own, previousHolderId: null };
-  if (q.settings.hideUnassignedTasks) return null;
-  for (const skipped of [false, true]) {
-    const claimed = await takeFirst(trx, dialect, q, skipped);
-    if (claimed) {
-      await recordTaskEvents(trx, claimEvents(q, claimed, 'next'), q.now, dialect);
-      return claimed;
-    }
+  let first: Claimed | null;
+  if (q.stage.type === 'consensus') {
+    const own = await renewOwn(trx, dialect, q);
+    if (own) return { taskId: own, previousHolderId: null };
+    first = q.settings.hideUnassignedTasks ? null : await takeFirst(trx, dialect, q, false);
+  } else {
+    first = await takeOwnOrFirst(trx, dialect, q);
   }
-  return null;
+  if (first?.own) {
+    if (first.own.lapsed) await recordTaskEvents(trx, claimEvents(q, first, 'assigned'), q.now, dialect);
+    return first;
+  }
+  const claimed = first ?? (q.settings.hideUnassignedTasks ? null : await takeFirst(trx, dialect, q, true));
+  if (claimed) await recordTaskEvents(trx, claimEvents(q, claimed, 'next'), q.now, dialect);
+  return claimed;
 }
 
 /**

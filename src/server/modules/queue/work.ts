@@ -14,11 +14,10 @@ import {
 } from '../../../core/workflow/index.ts';
 import type { DialectName, Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
-import { prepared } from '../../db/prepared.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { projectResourceFor } from '../access/service.ts';
+import { projectGateFor } from '../access/service.ts';
 import { presentUnit } from '../datasets/present.ts';
 import { findDataUnit } from '../projects/queries.ts';
 import { type ClaimQuery, claimNext, claimOne, eligibleTasks } from './claim.ts';
@@ -48,11 +47,6 @@ const ACTION_WORDS: Record<WorkAction, string> = {
   'project.review': 'review in this project',
 };
 
-// Every action on a task reads these first: built once (db/prepared.ts).
-const projectGateRow = prepared((db, p: { projectId: string }) =>
-  db.selectFrom('projects').select(['id', 'status', 'workflow_version']).where('id', '=', p.projectId),
-);
-
 /** The project as the caller sees it: 404 unknown, 403 when they hold no role on it or may not do `action`. */
 async function sceneOf(
   db: Executor,
@@ -61,12 +55,12 @@ async function sceneOf(
   projectId: string,
   action: WorkAction = 'project.view_queue',
 ): Promise<Scene> {
-  const [project] = await projectGateRow(db, dialect, { projectId });
+  const project = await projectGateFor(db, dialect, ctx.actor, projectId);
   if (!project) throw notFound('Project');
-  const resource = await projectResourceFor(db, ctx.actor, projectId, dialect);
+  const { resource, workflowVersion } = project;
   if (!can(ctx.actor, action, resource)) throw forbidden(ACTION_WORDS[action]);
-  const workflow = await workflowAt(db, projectId, project.workflow_version);
-  if (!workflow) throw new Error(`project ${projectId} has no workflow version ${project.workflow_version}`);
+  const workflow = await workflowAt(db, projectId, workflowVersion);
+  if (!workflow) throw new Error(`project ${projectId} has no workflow version ${workflowVersion}`);
   return { workflow, worker: workerOn(ctx.actor, resource), projectStatus: project.status };
 }
 
