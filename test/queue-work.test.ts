@@ -260,7 +260,46 @@ describeEachDialect('queue: worker actions', (env) => {
   it('serves push-only stages only to those assigned', async () => {
     const push = annotateReview();
     push.stages.find((s) => s.id === 'annotate')!.settings = { hideUnassignedTasks: true };
-    const p = await queueProject(env, { workflow: push, members: team(), units: 1 });
+    const p = await queueProject(env, { workflow: push, members: team(), units: 2 });
     expect((await next(as.ann1, p.projectId, 'annotate')).status).toBe(204);
+    const [, second] = p.taskIds as [string, string];
+    expect(
+      (await env.admin.post(`/api/v1/tasks/${second}/assign`, { userId: as.ann1.user!.id })).status,
+    ).toBe(200);
+    const res = await next(as.ann1, p.projectId, 'annotate');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ id: second, assigneeId: as.ann1.user!.id, status: 'assigned' });
+    expect((await next(as.ann2, p.projectId, 'annotate')).status).toBe(204);
+  });
+
+  it('serves the caller’s own task before any other: an assignment opened is a claim, a live one is only renewed', async () => {
+    const p = await queueProject(env, { members: team(), units: 3 });
+    const [top, , low] = p.taskIds as [string, string, string];
+    await setPriorities(env, { [top]: 90, [low]: 5 });
+    expect((await env.admin.post(`/api/v1/tasks/${low}/assign`, { userId: as.ann2.user!.id })).status).toBe(
+      200,
+    );
+    const assigned = (await env.admin.get(`/api/v1/tasks/${low}`)).body;
+
+    const opened = await next(as.ann2, p.projectId, 'annotate');
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    // The assignment, though the lowest priority; still pinned, same revision, with a lease now.
+    expect(opened.body).toMatchObject({ id: low, status: 'assigned', revision: assigned.revision });
+    expect(opened.body.leaseExpiresAt).not.toBeNull();
+    const row = await env.deps.db
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', '=', low)
+      .executeTakeFirstOrThrow();
+    expect(row.pinned).toBe(1);
+    expect((await eventKinds(env, low)).slice(-2)).toEqual(['assigned@annotate', 'claimed@annotate']);
+
+    env.clock.advance(60_000);
+    const again = await next(as.ann2, p.projectId, 'annotate');
+    expect(again.body.id).toBe(low);
+    expect(again.body.leaseExpiresAt > opened.body.leaseExpiresAt).toBe(true);
+    expect((await eventKinds(env, low)).filter((k: string) => k.startsWith('claimed'))).toHaveLength(1);
+    // Others get the rest in queue order.
+    expect((await next(as.ann1, p.projectId, 'annotate')).body.id).toBe(top);
   });
 });

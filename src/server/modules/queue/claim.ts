@@ -1,17 +1,30 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { ResolvedStageSettings, Stage } from '../../../core/workflow/index.ts';
 import type { DialectName, Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
-import { prepared } from '../../db/prepared.ts';
-import type { DB } from '../../db/schema.ts';
+import {
+  type EligibleShape,
+  type EligibleValues,
+  eligibleScan,
+  FIRST,
+  type TaskSelect,
+} from './claim-scans.ts';
+import {
+  type ClaimedRow,
+  type ClaimShape,
+  type ClaimValues,
+  claimOnPostgres,
+  ownTask,
+  pickOnSqlite,
+  renewTaskLease,
+  takeOnSqlite,
+} from './claim-statements.ts';
 import { recordTaskEvents, type TaskEvent } from './events.ts';
-import type { TaskRow } from './present.ts';
 
-// Claiming: handing a task to one person, atomically. A stage's eligible tasks are scanned in
-// queue order (priority high first, then id — the order the queue tab shows) through the
-// tasks_queue_idx index, and the first one is taken in the same statement that finds it: on
-// PostgreSQL `FOR UPDATE SKIP LOCKED` lets concurrent claimers pass each other's candidates; on
-// SQLite the single connection runs one transaction at a time.
+// Claiming: handing a task to one person, atomically. The caller's own task comes first, then a
+// stage's eligible tasks in queue order (priority high first, then id — the order the queue tab
+// shows), skipped ones last. What is read is in claim-scans.ts, the single-holder statements in
+// claim-statements.ts; consensus stages, where several people hold one task, are handled here.
 
 export interface ClaimQuery {
   projectId: string;
@@ -19,57 +32,6 @@ export interface ClaimQuery {
   settings: ResolvedStageSettings;
   userId: string;
   now: number;
-}
-
-type TaskSelect = SelectQueryBuilder<DB, 'tasks', object>;
-
-// LIMIT 1 written into the SQL, not bound: SQLite plans a bound LIMIT as unknown and ran the
-// claim's scan about seven times slower with one (measured, bench/queue-claims.ts).
-const FIRST = sql.lit(1);
-
-type TaskEb = ExpressionBuilder<DB, 'tasks'>;
-
-/** The consensus holds of the outer task that still count against N: submitted, named, or leased. */
-const liveHolds = (eb: TaskEb, at: string) =>
-  eb
-    .selectFrom('task_holds as h')
-    .whereRef('h.task_id', '=', 'tasks.id')
-    .where((h) =>
-      h.or([h('h.state', '=', 'submitted'), h('h.pinned', '=', 1), h('h.lease_expires_at', '>', at)]),
-    );
-
-/** Whether the user finished work on the outer task in a stage matching `stage`. */
-const workedOn = (
-  eb: TaskEb,
-  userId: string,
-  stage: (w: ExpressionBuilder<DB & { w: DB['task_workers'] }, 'w'>) => ReturnType<TaskEb['and']>,
-) =>
-  eb.exists(
-    eb
-      .selectFrom('task_workers as w')
-      .select('w.task_id')
-      .whereRef('w.task_id', '=', 'tasks.id')
-      .where('w.user_id', '=', userId)
-      .where(stage),
-  );
-
-/** The values of the eligibility scan: who asks, where, and when. */
-export interface EligibleValues {
-  projectId: string;
-  stageId: string;
-  userId: string;
-  /** The claim's time (ISO): leases that ended before it have lapsed. */
-  at: string;
-}
-
-/** What decides the scan's SQL, beyond its values. */
-export interface EligibleShape {
-  stageType: Stage['type'];
-  annotatorCount: number;
-  allowReassessment: boolean;
-  reviewOwnWork: boolean;
-  /** Only the tasks the caller skipped (served when nothing else is left), else only the others. */
-  skipped: boolean;
 }
 
 const claimValues = (q: ClaimQuery): EligibleValues => ({
@@ -91,56 +53,6 @@ const claimShape = (q: ClaimQuery, skipped: boolean): EligibleShape => ({
 export const eligibleTasks = (db: Executor, q: ClaimQuery, skipped: boolean): TaskSelect =>
   eligibleScan(db, claimValues(q), claimShape(q, skipped));
 
-function eligibleScan(db: Executor, v: EligibleValues, shape: EligibleShape): TaskSelect {
-  const { at, userId } = v;
-  let query = db
-    .selectFrom('tasks')
-    .where('tasks.project_id', '=', v.projectId)
-    .where('tasks.stage_id', '=', v.stageId);
-  if (shape.stageType === 'consensus') {
-    query = query
-      .where((eb) =>
-        eb(
-          liveHolds(eb, at).select((e) => e.fn.countAll().as('n')),
-          '<',
-          shape.annotatorCount,
-        ),
-      )
-      .where((eb) =>
-        eb.not(eb.exists(liveHolds(eb, at).select('h.task_id').where('h.user_id', '=', userId))),
-      );
-  } else {
-    query = query.where((eb) =>
-      eb.or([
-        eb('tasks.assignee_id', 'is', null),
-        eb.and([eb('tasks.pinned', '=', 0), eb('tasks.lease_expires_at', '<', at)]),
-      ]),
-    );
-  }
-  query = query.where((eb) => {
-    const skip = eb.exists(
-      eb
-        .selectFrom('task_skips as s')
-        .select('s.task_id')
-        .whereRef('s.task_id', '=', 'tasks.id')
-        .where('s.user_id', '=', userId)
-        .where('s.stage_id', '=', v.stageId),
-    );
-    return shape.skipped ? skip : eb.not(skip);
-  });
-  if (!shape.allowReassessment) {
-    query = query.where((eb) =>
-      eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_id', '<>', v.stageId)]))),
-    );
-  }
-  if ((shape.stageType === 'review' || shape.stageType === 'consensus_review') && !shape.reviewOwnWork) {
-    query = query.where((eb) =>
-      eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_type', 'in', ['annotate', 'consensus'])]))),
-    );
-  }
-  return query.orderBy('tasks.priority', 'desc').orderBy('tasks.id', 'asc');
-}
-
 export interface Claimed {
   taskId: string;
   /** Whoever held it before under a lease that had lapsed. */
@@ -151,102 +63,39 @@ export interface Claimed {
   own?: { lapsed: boolean };
 }
 
-/** A task row as the claim's update returned it, with what its presentation adds but the holder's name. */
-export type ClaimedRow = Omit<TaskRow, 'assignee_name'>;
-
-type TakeShape = EligibleShape & {
-  /** One named task (opened from the queue) rather than the first in queue order. */
-  one: boolean;
-};
-
-type TakeValues = EligibleValues & { taskId?: string };
-
-const scanFor = (db: Executor, p: TakeValues, shape: TakeShape) =>
-  eligibleScan(db, p, shape).$if(shape.one, (qb) => qb.where('tasks.id', '=', p.taskId!));
-
-// The claim's statements, built once per shape (see db/prepared.ts): this is the hottest path.
-
-/** PostgreSQL: find, lock and take the first task in one statement. */
-const claimOnPostgres = prepared<
-  TakeValues & { lease: string },
-  ClaimedRow & { previous: string | null },
-  TakeShape
->((db, p, shape) => {
-  const picked = scanFor(db, p, shape)
-    .select(['tasks.id', 'tasks.assignee_id'])
-    .limit(FIRST)
-    .forUpdate()
-    .skipLocked();
-  // The unit and dataset come along: joined in the update's FROM, they are read, not locked, so
-  // claims of one dataset do not queue behind each other.
-  return sql<ClaimedRow & { previous: string | null }>`
-    with picked as (${picked})
-    update tasks set assignee_id = ${p.userId}, pinned = 0, lease_expires_at = ${p.lease},
-      status = case when tasks.status = 'reopened' then 'reopened' else 'assigned' end,
-      updated_at = ${p.at}, revision = tasks.revision + 1
-    from picked, data_units u, datasets d
-    where tasks.id = picked.id and u.id = tasks.data_unit_id and d.id = u.dataset_id
-    returning tasks.*, picked.assignee_id as previous, u.title, u.kind, u.dataset_id,
-      d.name as dataset_name`;
-});
-
-/** The columns a claimed task is presented with: its unit's and dataset's. */
-const withUnit = (scan: TaskSelect) =>
-  scan
-    .innerJoin('data_units as u', 'u.id', 'tasks.data_unit_id')
-    .innerJoin('datasets as d', 'd.id', 'u.dataset_id')
-    .select([
-      'tasks.id',
-      'tasks.assignee_id',
-      'tasks.lease_expires_at',
-      'u.title',
-      'u.kind',
-      'u.dataset_id',
-      'd.name as dataset_name',
-    ]);
-
-type Picked = {
-  id: string;
-  assignee_id: string | null;
-  title: string;
-  kind: string;
-  dataset_id: string;
-  dataset_name: string;
-};
-
-/** SQLite: the first task with its unit and dataset (the single connection serialises claims). */
-const pickOnSqlite = prepared((db, p: TakeValues, shape: TakeShape) =>
-  withUnit(scanFor(db, p, shape)).limit(FIRST),
-);
-
-const updateOnSqlite = prepared((db, p: { taskId: string; userId: string; lease: string; at: string }) =>
-  db
-    .updateTable('tasks')
-    .set((eb) => ({
-      assignee_id: p.userId,
-      pinned: 0,
-      lease_expires_at: p.lease,
-      status: sql<string>`case when status = 'reopened' then 'reopened' else 'assigned' end`,
-      updated_at: p.at,
-      revision: eb('revision', '+', 1),
-    }))
-    .where('id', '=', p.taskId)
-    .returningAll(),
-);
-
-/** SQLite: takes the picked task for the caller. */
-async function takeOnSqlite(
+/**
+ * Takes a task in a single-holder stage as `shape` says (see ClaimShape): the caller's own task
+ * gets its lease renewed; anything else is claimed. Null when there is none.
+ */
+async function take(
   trx: Executor,
   dialect: DialectName,
   q: ClaimQuery,
-  picked: Picked,
-  lease: string,
-): Promise<Claimed> {
-  const [updated] = await updateOnSqlite(trx, dialect, {
+  shape: ClaimShape,
+  taskId?: string,
+): Promise<Claimed | null> {
+  const values: ClaimValues = { ...claimValues(q), ...(taskId !== undefined ? { taskId } : {}) };
+  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
+  const lapsed = (leaseEnd: string | null) => ({ lapsed: leaseEnd === null || leaseEnd < values.at });
+  if (dialect === 'postgres') {
+    const [found] = await claimOnPostgres(trx, dialect, { ...values, lease }, shape);
+    if (!found) return null;
+    const { own, previous, previous_lease, ...row } = found;
+    return own === 1
+      ? { taskId: row.id, previousHolderId: null, row, own: lapsed(previous_lease) }
+      : { taskId: row.id, previousHolderId: previous, row };
+  }
+  const [picked] = await pickOnSqlite(trx, dialect, values, shape);
+  if (!picked) return null;
+  if (picked.own === 1) {
+    await renewTaskLease(trx, dialect, { taskId: picked.id, lease, at: values.at });
+    return { taskId: picked.id, previousHolderId: null, own: lapsed(picked.lease_expires_at) };
+  }
+  const [updated] = await takeOnSqlite(trx, dialect, {
     taskId: picked.id,
     userId: q.userId,
     lease,
-    at: nowIso(q.now),
+    at: values.at,
   });
   const { title, kind, dataset_id, dataset_name } = picked;
   return {
@@ -256,90 +105,7 @@ async function takeOnSqlite(
   };
 }
 
-type OwnOrFirstShape = TakeShape & {
-  /** Whether a fresh claim may follow when the caller holds nothing (push-only stages: no). */
-  fresh: boolean;
-};
-
-type OwnOrFirstRow = ClaimedRow & { own: number; previous: string | null; previous_lease: string | null };
-
-/**
- * PostgreSQL: the caller's own task (lease renewed; it keeps its pin, status and revision) or,
- * when they hold none, the first eligible one (taken) — one statement, the same as a bare claim.
- */
-const ownOrFirstOnPostgres = prepared((db, p: EligibleValues & { lease: string }, shape: OwnOrFirstShape) => {
-  const own = ownScan(db, p)
-    .select(['tasks.id', 'tasks.assignee_id', 'tasks.lease_expires_at', sql<number>`1`.as('own')])
-    .limit(FIRST)
-    .forUpdate();
-  const first = scanFor(db, p, shape)
-    .where(sql<SqlBool>`not exists (select 1 from own)`)
-    .select(['tasks.id', 'tasks.assignee_id', 'tasks.lease_expires_at', sql<number>`0`.as('own')])
-    .limit(FIRST)
-    .forUpdate()
-    .skipLocked();
-  const target = shape.fresh
-    ? sql`with own as (${own}), picked as (${first}),
-        target as (select * from own union all select * from picked)`
-    : sql`with own as (${own}), target as (select * from own)`;
-  return sql<OwnOrFirstRow>`${target}
-    update tasks set assignee_id = ${p.userId},
-      pinned = case when target.own = 1 then tasks.pinned else 0 end,
-      lease_expires_at = ${p.lease},
-      status = case when target.own = 1 or tasks.status = 'reopened' then tasks.status else 'assigned' end,
-      updated_at = ${p.at}, revision = tasks.revision + 1 - target.own
-    from target, data_units u, datasets d
-    where tasks.id = target.id and u.id = tasks.data_unit_id and d.id = u.dataset_id
-    returning tasks.*, target.own, target.assignee_id as previous, target.lease_expires_at as previous_lease,
-      u.title, u.kind, u.dataset_id, d.name as dataset_name`;
-});
-
-/** SQLite: the caller's own task, or else the first eligible one, with its unit and dataset. */
-const ownOrFirstOnSqlite = prepared((db, p: EligibleValues, shape: OwnOrFirstShape) => {
-  const own = withUnit(ownScan(db, p)).select(sql<number>`1`.as('own')).limit(FIRST);
-  if (!shape.fresh) return own;
-  const first = withUnit(scanFor(db, p, shape))
-    .select(sql<number>`0`.as('own'))
-    .limit(FIRST);
-  // A compound SELECT under LIMIT 1 stops at the first row: no scan when the caller holds a task.
-  return db
-    .selectFrom(own.as('own'))
-    .selectAll()
-    .unionAll(db.selectFrom(first.as('first')).selectAll())
-    .limit(FIRST);
-});
-
-/**
- * The caller's own task in a single-holder stage (lease renewed), or else the first eligible task
- * they did not skip, taken; null when there is neither.
- */
-async function takeOwnOrFirst(trx: Executor, dialect: DialectName, q: ClaimQuery): Promise<Claimed | null> {
-  const shape: OwnOrFirstShape = {
-    ...claimShape(q, false),
-    one: false,
-    fresh: !q.settings.hideUnassignedTasks,
-  };
-  const values = claimValues(q);
-  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
-  const lapsed = (leaseEnd: string | null) => leaseEnd === null || leaseEnd < values.at;
-  if (dialect === 'postgres') {
-    const [found] = await ownOrFirstOnPostgres(trx, dialect, { ...values, lease }, shape);
-    if (!found) return null;
-    const { own, previous, previous_lease, ...row } = found;
-    return own === 1
-      ? { taskId: row.id, previousHolderId: null, row, own: { lapsed: lapsed(previous_lease) } }
-      : { taskId: row.id, previousHolderId: previous, row };
-  }
-  const [picked] = await ownOrFirstOnSqlite(trx, dialect, values, shape);
-  if (!picked) return null;
-  if (picked.own === 1) {
-    await renewTaskLease(trx, dialect, { taskId: picked.id, lease, at: values.at });
-    return { taskId: picked.id, previousHolderId: null, own: { lapsed: lapsed(picked.lease_expires_at) } };
-  }
-  return takeOnSqlite(trx, dialect, q, picked, lease);
-}
-
-/** Takes the first eligible task (or the named one) for the caller; null when there is none. */
+/** The first eligible task (or the named one) taken for the caller; null when there is none. */
 async function takeFirst(
   trx: Executor,
   dialect: DialectName,
@@ -347,18 +113,17 @@ async function takeFirst(
   skipped: boolean,
   taskId?: string,
 ): Promise<Claimed | null> {
-  const shape: TakeShape = { ...claimShape(q, skipped), one: taskId !== undefined };
-  const values: TakeValues = { ...claimValues(q), ...(taskId !== undefined ? { taskId } : {}) };
-  if (q.stage.type === 'consensus') return takeFirstConsensus(trx, dialect, q, scanFor(trx, values, shape));
-  const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
-  if (dialect === 'postgres') {
-    const [found] = await claimOnPostgres(trx, dialect, { ...values, lease }, shape);
-    if (!found) return null;
-    const { previous, ...row } = found;
-    return { taskId: row.id, previousHolderId: previous, row };
+  const shape = claimShape(q, skipped);
+  if (q.stage.type !== 'consensus') {
+    return take(trx, dialect, q, { ...shape, one: taskId !== undefined, own: false, fresh: true }, taskId);
   }
-  const [picked] = await pickOnSqlite(trx, dialect, values, shape);
-  return picked ? takeOnSqlite(trx, dialect, q, picked, lease) : null;
+  const scan = eligibleScan(trx, claimValues(q), shape);
+  return takeFirstConsensus(
+    trx,
+    dialect,
+    q,
+    taskId === undefined ? scan : scan.where('tasks.id', '=', taskId),
+  );
 }
 
 /**
@@ -463,10 +228,6 @@ async function renewOwn(trx: Executor, dialect: DialectName, q: ClaimQuery): Pro
   return own.id;
 }
 
-const renewTaskLease = prepared((db, p: { taskId: string; lease: string; at: string }) =>
-  db.updateTable('tasks').set({ lease_expires_at: p.lease, updated_at: p.at }).where('id', '=', p.taskId),
-);
-
 async function renewLease(trx: Executor, dialect: DialectName, q: ClaimQuery, taskId: string) {
   const lease = nowIso(q.now + q.settings.leaseMinutes * 60_000);
   const at = nowIso(q.now);
@@ -509,30 +270,6 @@ async function findOwn(trx: Executor, dialect: DialectName, q: ClaimQuery, taskI
   return own;
 }
 
-interface OwnValues {
-  userId: string;
-  projectId: string;
-  stageId: string;
-  at: string;
-  taskId?: string;
-}
-
-/** The caller's live claims and assignments in the stage (or on one task of it), in queue order. */
-const ownScan = (db: Executor, p: OwnValues) =>
-  db
-    .selectFrom('tasks')
-    .where('tasks.assignee_id', '=', p.userId)
-    .where('tasks.project_id', '=', p.projectId)
-    .where('tasks.stage_id', '=', p.stageId)
-    .$if(p.taskId !== undefined, (qb) => qb.where('tasks.id', '=', p.taskId!))
-    .where((eb) => eb.or([eb('tasks.pinned', '=', 1), eb('tasks.lease_expires_at', '>=', p.at)]))
-    .orderBy('tasks.priority', 'desc')
-    .orderBy('tasks.id', 'asc');
-
-const ownTask = prepared((db, p: OwnValues) =>
-  ownScan(db, p).select(['tasks.id', 'tasks.lease_expires_at']).limit(FIRST),
-);
-
 function claimEvents(q: ClaimQuery, claimed: Claimed, how: 'next' | 'open' | 'assigned'): TaskEvent[] {
   const events: TaskEvent[] = [];
   if (claimed.previousHolderId && claimed.previousHolderId !== q.userId) {
@@ -569,7 +306,8 @@ export async function claimNext(trx: Executor, dialect: DialectName, q: ClaimQue
     if (own) return { taskId: own, previousHolderId: null };
     first = q.settings.hideUnassignedTasks ? null : await takeFirst(trx, dialect, q, false);
   } else {
-    first = await takeOwnOrFirst(trx, dialect, q);
+    const shape = { ...claimShape(q, false), one: false, own: true, fresh: !q.settings.hideUnassignedTasks };
+    first = await take(trx, dialect, q, shape);
   }
   if (first?.own) {
     if (first.own.lapsed) await recordTaskEvents(trx, claimEvents(q, first, 'assigned'), q.now, dialect);
