@@ -258,6 +258,33 @@ describeEachDialect('projects', (env) => {
     expect(entry!.after).toMatchObject({ datasetId: a.id, tasksRemoved: 2 });
   });
 
+  it('refuses to detach a dataset once its tasks have been worked on, and changes nothing', async () => {
+    const a = await datasetFixture(env, { units: 2 });
+    const b = await datasetFixture(env, { units: 1 });
+    const project = await createProject(env.admin, { datasetIds: [a.id, b.id] });
+    const tasks = await env.deps.db
+      .selectFrom('tasks')
+      .innerJoin('data_units', 'data_units.id', 'tasks.data_unit_id')
+      .select(['tasks.id', 'data_units.dataset_id'])
+      .where('tasks.project_id', '=', project.id)
+      .execute();
+    const ofA = tasks.find((t) => t.dataset_id === a.id)!;
+    // A manager's reprioritising is history too; the dataset's other task is untouched.
+    expect((await put(env.admin, `/api/v1/tasks/${ofA.id}/priority`, { priority: 80 })).status).toBe(200);
+    const before = await snapshot(env, project.id);
+    const taskRows = () =>
+      env.deps.db.selectFrom('tasks').select('id').where('project_id', '=', project.id).execute();
+    const tasksBefore = await taskRows();
+    const refused = await env.admin.delete(`/api/v1/projects/${project.id}/datasets/${a.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: 'dataset_has_work' } });
+    expect(refused.body.error.message).toMatch(/^1 task has already been worked on/);
+    expect(await snapshot(env, project.id)).toEqual(before);
+    expect(await taskRows()).toEqual(tasksBefore);
+    // A dataset whose tasks nobody touched still detaches.
+    expect((await env.admin.delete(`/api/v1/projects/${project.id}/datasets/${b.id}`)).status).toBe(200);
+  });
+
   it('lets only project Admins attach datasets, and only datasets they may attach', async () => {
     const owner = await env.user('member');
     const tm = await env.user('member');

@@ -49,7 +49,7 @@ import {
   updateProjectIfRevision,
   visibleUserIds,
 } from './queries.ts';
-import { createTasksForUnits, deleteTasksOfDataset } from './tasks.ts';
+import { createTasksForUnits, deleteTasksOfDataset, workedTasksOfDataset } from './tasks.ts';
 
 // Projects: settings, collaborators, datasets, ontology and status. Every route loads the project
 // the same way (404 when it does not exist, 403 when the caller holds no role on it), asks the
@@ -495,7 +495,10 @@ export async function attachProjectDataset(
   });
 }
 
-/** Detaches a dataset and removes the project's tasks of its units. */
+/**
+ * Detaches a dataset and removes the project's tasks of its units — only while none of them has
+ * been worked on: detaching would delete that work and its history, so it is refused (409).
+ */
 export async function detachProjectDataset(
   deps: AppDeps,
   ctx: RequestContext,
@@ -512,6 +515,14 @@ export async function detachProjectDataset(
       'detach datasets from this project',
     );
     if (!(await isAttached(trx, id, datasetId))) throw notFound('That dataset on this project');
+    const worked = await workedTasksOfDataset(trx, id, datasetId);
+    if (worked > 0) {
+      throw conflict(
+        'dataset_has_work',
+        `${worked} task${worked === 1 ? ' has' : 's have'} already been worked on in this project (claimed, ` +
+          'submitted, reviewed, assigned or moved); detaching the dataset would delete that work and its history.',
+      );
+    }
     const before = await auditView(trx, row);
     const tasksRemoved = await deleteTasksOfDataset(trx, id, datasetId);
     await detachDataset(trx, id, datasetId);

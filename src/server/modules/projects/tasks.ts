@@ -1,6 +1,8 @@
+import type { ExpressionBuilder } from 'kysely';
 import { startStage } from '../../../core/workflow/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
 import { recordTaskEvents } from '../queue/events.ts';
 import { currentWorkflow } from '../queue/workflow-store.ts';
 
@@ -73,17 +75,39 @@ export async function createTasksForUnits(
   return created;
 }
 
+/** The ids of one dataset's units, as a subquery. */
+const unitIdsOf = (datasetId: string) => (eb: ExpressionBuilder<DB, 'tasks'>) =>
+  eb.selectFrom('data_units').select('data_units.id').where('data_units.dataset_id', '=', datasetId);
+
 /**
- * Removes a project's tasks for one dataset's units (when the dataset is detached). Returns how
- * many went. Tasks carry no work yet; once the workflow issue adds labels this rule is revisited.
+ * How many of the project's tasks of the dataset carry work or history beyond their creation:
+ * claimed, submitted, reviewed, assigned, moved, reprioritised…
  */
+export async function workedTasksOfDataset(trx: Executor, projectId: string, datasetId: string) {
+  const row = await trx
+    .selectFrom('tasks')
+    .where('tasks.project_id', '=', projectId)
+    .where('tasks.data_unit_id', 'in', unitIdsOf(datasetId))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_events as e')
+          .select('e.task_id')
+          .whereRef('e.task_id', '=', 'tasks.id')
+          .where('e.kind', '<>', 'created'),
+      ),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Removes a project's tasks for one dataset's units (when the dataset is detached). Returns how many went. */
 export async function deleteTasksOfDataset(trx: Executor, projectId: string, datasetId: string) {
   const res = await trx
     .deleteFrom('tasks')
     .where('project_id', '=', projectId)
-    .where('data_unit_id', 'in', (eb) =>
-      eb.selectFrom('data_units').select('data_units.id').where('data_units.dataset_id', '=', datasetId),
-    )
+    .where('data_unit_id', 'in', unitIdsOf(datasetId))
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

@@ -73,7 +73,7 @@ export function ProjectDatasetsCard({ project, mayManage }: { project: Project; 
               {mayManage ? (
                 <ConfirmButton
                   label={`Detach ${dataset.name}`}
-                  question={`Detach ${dataset.name} from this project?`}
+                  question={`Detach ${dataset.name} from this project? Its tasks here are deleted; once any of them has been worked on, detaching is refused.`}
                   confirmLabel="Detach"
                   danger
                   busy={detach.isPending}
