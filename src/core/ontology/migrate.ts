@@ -1,7 +1,8 @@
+import { type FormatMigration, migrateFormat } from '../format-migrate.ts';
 import { ONTOLOGY_FORMAT_VERSION, type OntologyDocument } from './format.ts';
 
 /** Upgrades a document of format version N (the key) to N + 1. */
-export type OntologyMigration = (doc: Record<string, unknown>) => Record<string, unknown>;
+export type OntologyMigration = FormatMigration;
 
 /**
  * The upgrades between format versions, run in order. Format 1 is the first, so there are none
@@ -20,33 +21,17 @@ export class OntologyFormatError extends Error {
  * Brings a document of any known format version up to `target`, one step at a time. Documents
  * from a newer Gloss (a version above `target`) and unknown versions are refused.
  */
-export function migrateWith(
+export const migrateWith = (
   input: unknown,
   migrations: Readonly<Record<number, OntologyMigration>>,
   target: number,
-): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    throw new OntologyFormatError('an ontology must be a JSON object');
-  }
-  let doc = input as Record<string, unknown>;
-  let version = doc.formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new OntologyFormatError('formatVersion must be a whole number from 1');
-  }
-  if (version > target) {
-    throw new OntologyFormatError(
-      `formatVersion ${version} is newer than this Gloss understands (${target}); upgrade Gloss`,
-    );
-  }
-  while (version < target) {
-    const step = migrations[version];
-    if (!step) throw new OntologyFormatError(`no upgrade from formatVersion ${version}`);
-    doc = step(doc);
-    version = doc.formatVersion;
-    if (typeof version !== 'number') throw new OntologyFormatError('an upgrade lost formatVersion');
-  }
-  return doc;
-}
+): Record<string, unknown> =>
+  migrateFormat(input, {
+    what: 'an ontology',
+    migrations,
+    target,
+    fail: (message) => new OntologyFormatError(message),
+  });
 
 /**
  * Upgrades a stored or imported document to the current format. The result still has to be

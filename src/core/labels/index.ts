@@ -1,0 +1,5 @@
+export * from './format.ts';
+export * from './geometry.ts';
+export * from './migrate.ts';
+export * from './summary.ts';
+export * from './validate.ts';
