@@ -7,7 +7,7 @@ import { reusingStatements } from '../src/server/db/sqlite-statements.ts';
 import type { RequestContext } from '../src/server/http/context.ts';
 import { nextTask } from '../src/server/modules/queue/work.ts';
 import { createTestEnv, type TestEnv } from './helpers/env.ts';
-import { queueProject } from './helpers/queue-fixtures.ts';
+import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
 
 // SQLite has no statistics unless someone runs ANALYZE, and a deployment never does: its planner
 // goes by the indexes alone. Every statement of a claim must seek through an index there — a
@@ -98,19 +98,7 @@ describe('claim query plans on SQLite without statistics', () => {
   });
 
   it('consensus stage: the own-hold lookup starts from the caller’s holds', async () => {
-    const consensus: Workflow = {
-      formatVersion: 1,
-      stages: [
-        { id: 'label', name: 'Label', type: 'consensus', start: true, settings: { annotatorCount: 2 } },
-        { id: 'settle', name: 'Settle', type: 'consensus_review', settings: {} },
-        { id: 'done', name: 'Done', type: 'complete', settings: {} },
-      ],
-      edges: [
-        { from: 'label', to: 'settle', kind: 'done' },
-        { from: 'settle', to: 'done', kind: 'approved' },
-        { from: 'settle', to: 'label', kind: 'rejected' },
-      ],
-    };
+    const consensus = consensusWorkflow(2);
     const plans = await plansOfClaims(consensus, 'label');
     expectSeeksOnly(plans);
     const own = plans.find((p) => /cross join/i.test(p.sql));

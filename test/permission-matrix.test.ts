@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { WorkspaceRole } from '../src/core/roles.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
+import { nowIso } from '../src/server/db/ids.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect, PASSWORD, type TestEnv, uniqueEmail } from './helpers/env.ts';
 import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
@@ -119,6 +120,43 @@ async function heldTask(w: World, role: Role, stage: 'annotate' | 'review' = 'an
   }
   await w.as[role].post(`/api/v1/projects/${p.id}/stages/${stage}/next`);
   return p.taskId!;
+}
+
+/** Gives the task's project an (empty) ontology to label with. */
+async function withOntology(w: World, taskId: string) {
+  const { db } = w.env.deps;
+  const ontology = await ontologyFixture(w.env);
+  const task = await db
+    .selectFrom('tasks')
+    .select('project_id')
+    .where('id', '=', taskId)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('projects')
+    .set({ ontology_id: ontology.id, ontology_version: 1 })
+    .where('id', '=', task.project_id)
+    .execute();
+}
+
+/** A task of an In progress matrix project with one saved revision of its labels (written directly). */
+async function labelledTask(w: World) {
+  const p = await matrixProject(w, { withTask: true, status: 'in_progress' });
+  await w.env.deps.db
+    .insertInto('label_revisions')
+    .values({
+      task_id: p.taskId!,
+      branch: 'main',
+      revision: 1,
+      base_revision: null,
+      format_version: 1,
+      document: JSON.stringify({ formatVersion: 1, objects: [], classifications: [] }),
+      author_id: null,
+      model_name: 'matrix',
+      changes: JSON.stringify({ added: 0, changed: 0, removed: 0 }),
+      created_at: nowIso(w.env.clock.now),
+    })
+    .execute();
+  return p;
 }
 
 /** A dataset the Admin made and shared, as User, with the group the Member and Tasker belong to. */
@@ -733,6 +771,43 @@ const PROBES: Probe[] = [
     }),
   ),
   {
+    route: 'GET /api/v1/tasks/:id/labels',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/tasks/${(await matrixProject(w, { withTask: true, status: 'in_progress' })).taskId}/labels`,
+    }),
+  },
+  {
+    route: 'PUT /api/v1/tasks/:id/labels',
+    allowed: 'AMT',
+    call: async (w, role) => {
+      const taskId = await heldTask(w, role);
+      await withOntology(w, taskId);
+      return {
+        method: 'PUT',
+        url: `/api/v1/tasks/${taskId}/labels`,
+        body: { baseRevision: 0, document: { formatVersion: 1, objects: [], classifications: [] } },
+      };
+    },
+  },
+  {
+    route: 'GET /api/v1/tasks/:id/labels/revisions',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/tasks/${(await labelledTask(w)).taskId}/labels/revisions`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/tasks/:id/labels/revisions/:revision',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/tasks/${(await labelledTask(w)).taskId}/labels/revisions/1`,
+    }),
+  },
+  {
     route: 'GET /api/v1/datasets',
     allowed: 'AWMT',
     call: async () => ({ method: 'GET', url: '/api/v1/datasets' }),
@@ -943,6 +1018,7 @@ const TABLES = [
   'task_skips',
   'task_workers',
   'task_events',
+  'label_revisions',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

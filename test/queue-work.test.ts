@@ -1,10 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Workflow } from '../src/core/workflow/index.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import { sweepExpiredLeases } from '../src/server/modules/queue/leases.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect, type TestEnv } from './helpers/env.ts';
-import { queueProject, setPriorities } from './helpers/queue-fixtures.ts';
+import { consensusWorkflow, queueProject, setPriorities } from './helpers/queue-fixtures.ts';
 
 // The worker's side of the queue over HTTP on both databases: which task `next` hands out, leases,
 // skips, the review loop back to the annotator, consensus holds, and the refusals.
@@ -161,19 +160,7 @@ describeEachDialect('queue: worker actions', (env) => {
   });
 
   it('hands a consensus task to N annotators, each once, and moves it on when all N are in', async () => {
-    const consensus: Workflow = {
-      formatVersion: 1,
-      stages: [
-        { id: 'label', name: 'Label', type: 'consensus', start: true, settings: { annotatorCount: 2 } },
-        { id: 'settle', name: 'Settle', type: 'consensus_review', settings: {} },
-        { id: 'done', name: 'Done', type: 'complete', settings: {} },
-      ],
-      edges: [
-        { from: 'label', to: 'settle', kind: 'done' },
-        { from: 'settle', to: 'done', kind: 'approved' },
-        { from: 'settle', to: 'label', kind: 'rejected' },
-      ],
-    };
+    const consensus = consensusWorkflow(2);
     const p = await queueProject(env, { workflow: consensus, members: team(), units: 1 });
     const [task] = p.taskIds as [string];
     expect((await next(as.ann1, p.projectId, 'label')).body.id).toBe(task);

@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { labelRoutes } from './modules/labels/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
 import { projectWorkflowRoutes } from './modules/project-workflow/routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     queueListRoutes,
     projectWorkflowRoutes,
     queueWorkRoutes,
+    labelRoutes,
   ]) {
     await app.register(routes, { deps });
   }

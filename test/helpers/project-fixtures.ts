@@ -54,6 +54,8 @@ export async function ontologyFixture(
   opts: {
     sharedWith?: { type: 'user' | 'group'; id: string; role?: 'admin' | 'user' }[];
     versions?: number;
+    /** Every version's document (default: an empty, valid one). */
+    document?: object;
   } = {},
 ) {
   const now = env.clock.now;
@@ -79,7 +81,7 @@ export async function ontologyFixture(
       .values({
         ontology_id: id,
         version: v,
-        schema: EMPTY_ONTOLOGY,
+        schema: opts.document ? JSON.stringify(opts.document) : EMPTY_ONTOLOGY,
         created_by: null,
         created_at: nowIso(now),
       })

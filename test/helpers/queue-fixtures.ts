@@ -66,3 +66,18 @@ export async function setPriorities(env: TestEnv, priorities: Record<string, num
     await env.deps.db.updateTable('tasks').set({ priority }).where('id', '=', id).execute();
   }
 }
+
+/** Consensus (N annotators) → Consensus review → Complete, rejection back to consensus. */
+export const consensusWorkflow = (annotatorCount = 2): Workflow => ({
+  formatVersion: 1,
+  stages: [
+    { id: 'label', name: 'Label', type: 'consensus', start: true, settings: { annotatorCount } },
+    { id: 'settle', name: 'Settle', type: 'consensus_review', settings: {} },
+    { id: 'done', name: 'Done', type: 'complete', settings: {} },
+  ],
+  edges: [
+    { from: 'label', to: 'settle', kind: 'done' },
+    { from: 'settle', to: 'done', kind: 'approved' },
+    { from: 'settle', to: 'label', kind: 'rejected' },
+  ],
+});

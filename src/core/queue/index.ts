@@ -51,6 +51,7 @@ export const TASK_EVENT_KINDS = [
   'moved', // a manager moved it, or a workflow change mapped its stage away
   'reopened', // a manager reopened a completed task
   'completed', // entered a terminal stage
+  'labels_saved', // a new revision of one of its label branches (data: what changed, by feature)
 ] as const;
 export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
 

@@ -276,6 +276,23 @@ export interface TaskWorkersTable {
   worked_at: string;
 }
 
+export interface LabelRevisionsTable {
+  task_id: string;
+  /** `main`, or `annotator:<user id>` in consensus stages. */
+  branch: string;
+  revision: number;
+  base_revision: number | null;
+  format_version: number;
+  /** The label document (src/core/labels), JSON as text. */
+  document: string;
+  /** Null for a model's pre-labels (then `model_name`). */
+  author_id: string | null;
+  model_name: string | null;
+  /** JSON: what changed from the base revision. */
+  changes: string;
+  created_at: string;
+}
+
 export interface TaskEventsTable {
   id: string;
   project_id: string;
@@ -318,6 +335,7 @@ export interface DB {
   task_skips: TaskSkipsTable;
   task_workers: TaskWorkersTable;
   task_events: TaskEventsTable;
+  label_revisions: LabelRevisionsTable;
   workflow_templates: WorkflowTemplatesTable;
 }
 

@@ -7393,6 +7393,367 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labels of a task: the head of a branch (revision 0 and an empty document before the first save) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description main, or annotator:<user id> for one annotator’s branch in a consensus stage (default: yours) */
+                    branch?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Labels"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save your labels of a task you hold as a new revision (409 revision_conflict unless made from the head; 400 invalid_labels against the project’s ontology) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The revision you started from; 0 before the first save */
+                        baseRevision: number;
+                        document: components["schemas"]["LabelDocumentInput"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Labels"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/labels/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of a branch of a task’s labels, newest first: who saved, when, what changed */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description main, or annotator:<user id> for one annotator’s branch in a consensus stage (default: yours) */
+                    branch?: string;
+                    /** @description Opaque cursor from a previous page’s nextCursor */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LabelRevision"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/labels/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision of a branch of a task’s labels, with its document */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description main, or annotator:<user id> for one annotator’s branch in a consensus stage (default: yours) */
+                    branch?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    revision: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            author: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "user";
+                                name: string | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "model";
+                                name: string;
+                            };
+                            baseRevision: number | null;
+                            branch: string;
+                            /** @description Objects added, changed, removed (and by feature) */
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            document: components["schemas"]["LabelDocument"];
+                            revision: number;
+                            taskId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/move": {
         parameters: {
             query?: never;
@@ -9382,6 +9743,264 @@ export interface components {
             invitedByEmail: string | null;
             /** @enum {string} */
             role: "admin" | "workforce_manager" | "member" | "tasker";
+        };
+        /** @description The labels of one data unit: objects drawn and questions answered (see docs/labels.md) */
+        LabelDocument: {
+            classifications: {
+                answers?: {
+                    answers?: {
+                        answers?: {
+                            answers?: unknown[];
+                            featureId: string;
+                            optionIds?: string[];
+                            text?: string;
+                        }[];
+                        featureId: string;
+                        optionIds?: string[];
+                        text?: string;
+                    }[];
+                    featureId: string;
+                    optionIds?: string[];
+                    text?: string;
+                }[];
+                featureId: string;
+                optionIds?: string[];
+                text?: string;
+            }[];
+            /** @constant */
+            formatVersion: 1;
+            objects: {
+                attributes: {
+                    answers?: {
+                        answers?: {
+                            answers?: {
+                                answers?: unknown[];
+                                featureId: string;
+                                optionIds?: string[];
+                                text?: string;
+                            }[];
+                            featureId: string;
+                            optionIds?: string[];
+                            text?: string;
+                        }[];
+                        featureId: string;
+                        optionIds?: string[];
+                        text?: string;
+                    }[];
+                    featureId: string;
+                    optionIds?: string[];
+                    text?: string;
+                }[];
+                confidence?: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                featureId: string;
+                geometry: {
+                    h: number;
+                    /** @constant */
+                    type: "bounding_box";
+                    w: number;
+                    x: number;
+                    y: number;
+                } | {
+                    angle: number;
+                    cx: number;
+                    cy: number;
+                    h: number;
+                    /** @constant */
+                    type: "rotatable_box";
+                    w: number;
+                } | {
+                    points: [
+                        number,
+                        number
+                    ][];
+                    /** @constant */
+                    type: "polygon";
+                } | {
+                    points: [
+                        number,
+                        number
+                    ][];
+                    /** @constant */
+                    type: "polyline";
+                } | {
+                    /** @constant */
+                    type: "point";
+                    x: number;
+                    y: number;
+                } | {
+                    keypoints: {
+                        pointId: string;
+                        visible: boolean;
+                        x: number;
+                        y: number;
+                    }[];
+                    /** @constant */
+                    type: "keypoint_skeleton";
+                };
+                id: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+            }[];
+        };
+        /** @description The labels of one data unit: objects drawn and questions answered (see docs/labels.md) */
+        LabelDocumentInput: {
+            classifications: {
+                answers?: {
+                    answers?: {
+                        answers?: {
+                            answers?: unknown[];
+                            featureId: string;
+                            optionIds?: string[];
+                            text?: string;
+                        }[];
+                        featureId: string;
+                        optionIds?: string[];
+                        text?: string;
+                    }[];
+                    featureId: string;
+                    optionIds?: string[];
+                    text?: string;
+                }[];
+                featureId: string;
+                optionIds?: string[];
+                text?: string;
+            }[];
+            /** @constant */
+            formatVersion: 1;
+            objects: {
+                attributes: {
+                    answers?: {
+                        answers?: {
+                            answers?: {
+                                answers?: unknown[];
+                                featureId: string;
+                                optionIds?: string[];
+                                text?: string;
+                            }[];
+                            featureId: string;
+                            optionIds?: string[];
+                            text?: string;
+                        }[];
+                        featureId: string;
+                        optionIds?: string[];
+                        text?: string;
+                    }[];
+                    featureId: string;
+                    optionIds?: string[];
+                    text?: string;
+                }[];
+                confidence?: number;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                featureId: string;
+                geometry: {
+                    h: number;
+                    /** @constant */
+                    type: "bounding_box";
+                    w: number;
+                    x: number;
+                    y: number;
+                } | {
+                    angle: number;
+                    cx: number;
+                    cy: number;
+                    h: number;
+                    /** @constant */
+                    type: "rotatable_box";
+                    w: number;
+                } | {
+                    points: [
+                        number,
+                        number
+                    ][];
+                    /** @constant */
+                    type: "polygon";
+                } | {
+                    points: [
+                        number,
+                        number
+                    ][];
+                    /** @constant */
+                    type: "polyline";
+                } | {
+                    /** @constant */
+                    type: "point";
+                    x: number;
+                    y: number;
+                } | {
+                    keypoints: {
+                        pointId: string;
+                        visible: boolean;
+                        x: number;
+                        y: number;
+                    }[];
+                    /** @constant */
+                    type: "keypoint_skeleton";
+                };
+                id: string;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+            }[];
+        };
+        LabelRevision: {
+            author: {
+                id: string;
+                /** @constant */
+                kind: "user";
+                name: string | null;
+            } | {
+                /** @constant */
+                kind: "model";
+                name: string;
+            };
+            baseRevision: number | null;
+            /** @description Objects added, changed, removed (and by feature) */
+            changes: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            revision: number;
+        };
+        LabelRevisionInput: {
+            author: {
+                id: string;
+                /** @constant */
+                kind: "user";
+                name: string | null;
+            } | {
+                /** @constant */
+                kind: "model";
+                name: string;
+            };
+            baseRevision: number | null;
+            /** @description Objects added, changed, removed (and by feature) */
+            changes: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+            revision: number;
+        };
+        Labels: {
+            branch: string;
+            document: components["schemas"]["LabelDocument"];
+            /** @description 0 before the first save */
+            revision: number;
+            savedAt: string | null;
+            taskId: string;
+        };
+        LabelsInput: {
+            branch: string;
+            document: components["schemas"]["LabelDocumentInput"];
+            /** @description 0 before the first save */
+            revision: number;
+            savedAt: string | null;
+            taskId: string;
         };
         Ontology: {
             createdAt: string;

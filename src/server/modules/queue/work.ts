@@ -34,13 +34,13 @@ import { workflowAt } from './workflow-store.ts';
 /** What a person may do with a task they are looking at. */
 export type TaskAction = 'claim' | 'submit' | 'skip' | 'release' | 'approve' | 'reject';
 
-interface Scene {
+export interface Scene {
   workflow: Workflow;
   worker: Worker;
   projectStatus: ProjectStatus;
 }
 
-type WorkAction = 'project.view_queue' | 'project.annotate' | 'project.review';
+export type WorkAction = 'project.view_queue' | 'project.annotate' | 'project.review';
 const ACTION_WORDS: Record<WorkAction, string> = {
   'project.view_queue': 'see this project’s queue',
   'project.annotate': 'annotate in this project',
@@ -111,7 +111,7 @@ export async function nextTask(deps: AppDeps, ctx: RequestContext, projectId: st
   });
 }
 
-interface TaskScene extends Scene {
+export interface TaskScene extends Scene {
   row: TaskRow;
   stage: Stage;
   settings: ResolvedStageSettings;
@@ -172,12 +172,10 @@ const workedOn = async (db: Executor, taskId: string, userId: string) =>
     .executeTakeFirst());
 
 /**
- * One task with what the caller may do with it now. Managers see any task of their projects;
- * others the tasks they hold, could claim, or worked on. Opening a task is work, so Annotators
- * and Reviewers are refused while the project is not In progress (the status gate).
+ * The task, if the caller may see it (see getTask), with whether they hold it and could claim it.
+ * 404 unknown, 403 otherwise.
  */
-export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
-  const now = deps.clock();
+export async function visibleTask(deps: AppDeps, ctx: RequestContext, taskId: string, now: number) {
   const ts = await taskSceneOf(deps.db, deps.dialect, ctx, taskId);
   const refusal = projectGate(ts.projectStatus, ts.worker.role!, 'work');
   if (refusal)
@@ -192,6 +190,17 @@ export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string
   ) {
     throw forbidden('see this task');
   }
+  return { ts, mine, canClaim };
+}
+
+/**
+ * One task with what the caller may do with it now. Managers see any task of their projects;
+ * others the tasks they hold, could claim, or worked on. Opening a task is work, so Annotators
+ * and Reviewers are refused while the project is not In progress (the status gate).
+ */
+export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string) {
+  const now = deps.clock();
+  const { ts, mine, canClaim } = await visibleTask(deps, ctx, taskId, now);
   const unit = await findDataUnit(deps.db, ts.row.data_unit_id);
   if (!unit) throw notFound('Task');
   const actions: TaskAction[] = [];
@@ -231,7 +240,7 @@ export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: stri
  * row is locked first, so concurrent actions on one task run one after the other: two consensus
  * annotators submitting at once must not each count the other's branch as missing.
  */
-async function heldTask(
+export async function heldTask(
   trx: Executor,
   deps: AppDeps,
   ctx: RequestContext,

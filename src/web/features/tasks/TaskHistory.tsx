@@ -20,6 +20,7 @@ const KIND_TEXT: Record<TaskEventKind, string> = {
   moved: 'Moved',
   reopened: 'Reopened',
   completed: 'Completed',
+  labels_saved: 'Labels saved',
 };
 
 const kindText = (kind: string) => KIND_TEXT[kind as TaskEventKind] ?? kind;
@@ -33,6 +34,12 @@ function detailOf(event: TaskEvent): string | null {
     if (typeof value === 'string' && value.trim()) parts.push(`“${value.trim()}”`);
   }
   if (typeof data.priority === 'number') parts.push(`priority ${data.priority}`);
+  if (typeof data.revision === 'number') {
+    const n = (k: string) => (typeof data[k] === 'number' ? (data[k] as number) : 0);
+    parts.push(
+      `revision ${data.revision}: ${n('added')} added, ${n('changed')} changed, ${n('removed')} removed`,
+    );
+  }
   return parts.length ? parts.join(' · ') : null;
 }
 

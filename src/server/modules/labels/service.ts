@@ -1,0 +1,248 @@
+import {
+  diffLabels,
+  emptyLabels,
+  type LabelDocument,
+  LabelFormatError,
+  type LabelIssue,
+  labelIssueText,
+  migrateLabels,
+  validateLabels,
+} from '../../../core/labels/index.ts';
+import { migrateOntologyDocument, type OntologyDocument } from '../../../core/ontology/index.ts';
+import { managesQueue } from '../../../core/queue/index.ts';
+import type { Stage } from '../../../core/workflow/index.ts';
+import { type Executor, isUniqueViolation } from '../../db/database.ts';
+import { nowIso } from '../../db/ids.ts';
+import type { LabelRevisionsTable } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, conflict, forbidden, invalid, notFound, revisionConflict } from '../../http/errors.ts';
+import { decodeCursor, toPage } from '../../http/pagination.ts';
+import { findDataUnit } from '../projects/queries.ts';
+import { recordTaskEvent } from '../queue/events.ts';
+import { heldTask, type TaskScene, visibleTask } from '../queue/work.ts';
+import { changesByFeature, stampAuthorship } from './authorship.ts';
+import { findRevision, headRevision, insertRevision, listRevisions } from './queries.ts';
+
+// A task's labels: one document per branch ("main"; in consensus stages one per annotator, so
+// nobody sees anyone else's), saved as revisions. A save names the revision it started from and
+// is checked against the project's ontology before it is kept; nothing is ever overwritten.
+
+export const MAIN_BRANCH = 'main';
+export const annotatorBranch = (userId: string) => `annotator:${userId}`;
+
+/** Stages whose holders change the labels. Review stages read them (reviewer edits: the review issue). */
+const LABELLING_STAGES: readonly Stage['type'][] = ['annotate', 'consensus'];
+
+/** The branch the caller works on in the task's stage. */
+const workingBranch = (ts: TaskScene) =>
+  ts.stage.type === 'consensus' ? annotatorBranch(ts.worker.userId) : MAIN_BRANCH;
+
+/** Annotators see only their own consensus branch; managers see every branch. */
+function requireReadable(ts: TaskScene, branch: string) {
+  if (branch === MAIN_BRANCH || branch === annotatorBranch(ts.worker.userId)) return;
+  if (managesQueue(ts.worker.role)) return;
+  throw forbidden('see another annotator’s labels');
+}
+
+const parsedOntologies = new Map<string, OntologyDocument>();
+
+/** The ontology version the project labels with (versions never change, so parsed ones are kept). */
+async function projectOntology(db: Executor, projectId: string): Promise<OntologyDocument | null> {
+  const row = await db
+    .selectFrom('projects')
+    .innerJoin('ontology_versions as v', (j) =>
+      j
+        .onRef('v.ontology_id', '=', 'projects.ontology_id')
+        .onRef('v.version', '=', 'projects.ontology_version'),
+    )
+    .select(['v.ontology_id', 'v.version', 'v.schema'])
+    .where('projects.id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const key = `${row.ontology_id}:${row.version}`;
+  let ontology = parsedOntologies.get(key);
+  if (!ontology) {
+    ontology = migrateOntologyDocument(JSON.parse(row.schema));
+    if (parsedOntologies.size >= 200) parsedOntologies.delete(parsedOntologies.keys().next().value!);
+    parsedOntologies.set(key, ontology);
+  }
+  return ontology;
+}
+
+/** A stored document, brought up to the current format. */
+const storedDocument = (text: string) => migrateLabels(JSON.parse(text)) as unknown as LabelDocument;
+
+function invalidLabels(issues: readonly LabelIssue[]) {
+  const first = issues[0]!;
+  const more =
+    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  return new AppError(
+    400,
+    'invalid_labels',
+    `document.${labelIssueText(first)}${more}`,
+    `document.${first.path}`,
+    { issues: issues.map((i) => ({ ...i, path: `document.${i.path}` })) },
+  );
+}
+
+type RevisionRow = Omit<LabelRevisionsTable, 'document'> & { author_name?: string | null };
+
+function presentRevision(row: RevisionRow) {
+  return {
+    revision: row.revision,
+    baseRevision: row.base_revision,
+    author: row.author_id
+      ? { kind: 'user' as const, id: row.author_id, name: row.author_name ?? null }
+      : { kind: 'model' as const, name: row.model_name ?? 'model' },
+    changes: JSON.parse(row.changes) as Record<string, unknown>,
+    createdAt: row.created_at,
+  };
+}
+
+function presentLabels(taskId: string, branch: string, head: LabelRevisionsTable | undefined) {
+  return {
+    taskId,
+    branch,
+    revision: head?.revision ?? 0,
+    document: head ? storedDocument(head.document) : emptyLabels(),
+    savedAt: head?.created_at ?? null,
+  };
+}
+
+/** The head of a branch of the task's labels (revision 0 and an empty document before the first save). */
+export async function getLabels(deps: AppDeps, ctx: RequestContext, taskId: string, branch?: string) {
+  const { ts } = await visibleTask(deps, ctx, taskId, deps.clock());
+  const name = branch ?? workingBranch(ts);
+  requireReadable(ts, name);
+  return presentLabels(taskId, name, await headRevision(deps.db, taskId, name));
+}
+
+export interface SaveLabels {
+  /** The revision the document was made from (0: none yet). */
+  baseRevision: number;
+  document: unknown;
+}
+
+/**
+ * Saves the caller's labels of a task they hold as a new revision of their branch: refused unless
+ * it was made from the branch's head (409 revision_conflict, with the head's revision) and unless
+ * it checks out against the project's ontology (400 invalid_labels naming the object and field).
+ */
+export async function saveLabels(deps: AppDeps, ctx: RequestContext, taskId: string, input: SaveLabels) {
+  const now = deps.clock();
+  const at = nowIso(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const ts = await heldTask(trx, deps, ctx, taskId, now, 'project.annotate');
+    if (!LABELLING_STAGES.includes(ts.stage.type)) {
+      throw conflict(
+        'labels_read_only',
+        `Labels are changed in annotate and consensus stages; “${ts.stage.name}” is a ${ts.stage.type} stage.`,
+      );
+    }
+    const ontology = await projectOntology(trx, ts.row.project_id);
+    if (!ontology) {
+      throw conflict(
+        'no_ontology',
+        'This project has no ontology to label with yet; a project Admin picks one.',
+      );
+    }
+    let incoming: unknown;
+    try {
+      incoming = migrateLabels(input.document);
+    } catch (err) {
+      if (err instanceof LabelFormatError) throw invalid('document', err.message);
+      throw err;
+    }
+    const unit = await findDataUnit(trx, ts.row.data_unit_id);
+    const image =
+      unit?.kind === 'image' && unit.width && unit.height
+        ? { width: unit.width, height: unit.height }
+        : undefined;
+    const checked = validateLabels(incoming, ontology, { mode: 'save', ...(image ? { image } : {}) });
+    if (!checked.ok) throw invalidLabels(checked.issues);
+
+    const branch = workingBranch(ts);
+    const head = await headRevision(trx, taskId, branch);
+    const current = head?.revision ?? 0;
+    if (input.baseRevision !== current) throw revisionConflict('The labels of this task', current);
+    const base = head ? storedDocument(head.document) : null;
+    const document = stampAuthorship(base, checked.document, ctx.user.id, at);
+    const changes = { ...diffLabels(base, document), ...changesByFeature(base, document) };
+    const row: LabelRevisionsTable = {
+      task_id: taskId,
+      branch,
+      revision: current + 1,
+      base_revision: head ? current : null,
+      format_version: document.formatVersion,
+      document: JSON.stringify(document),
+      author_id: ctx.user.id,
+      model_name: null,
+      changes: JSON.stringify(changes),
+      created_at: at,
+    };
+    try {
+      await insertRevision(trx, row);
+    } catch (err) {
+      // PostgreSQL: a concurrent save from the same base got there first.
+      if (isUniqueViolation(err)) throw revisionConflict('The labels of this task', current + 1);
+      throw err;
+    }
+    await recordTaskEvent(
+      trx,
+      {
+        projectId: ts.row.project_id,
+        taskId,
+        kind: 'labels_saved',
+        stageId: ts.stage.id,
+        actorId: ctx.user.id,
+        subjectId: ctx.user.id,
+        data: { branch, revision: row.revision, ...changes },
+      },
+      now,
+    );
+    return { ...presentLabels(taskId, branch, row), document };
+  });
+}
+
+/** A branch's revisions, newest first: who saved, when, and what changed. */
+export async function listLabelHistory(
+  deps: AppDeps,
+  ctx: RequestContext,
+  taskId: string,
+  query: { branch?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  const { ts } = await visibleTask(deps, ctx, taskId, deps.clock());
+  const branch = query.branch ?? workingBranch(ts);
+  requireReadable(ts, branch);
+  const cursor = decodeCursor(query.cursor, 1);
+  const rows = await listRevisions(
+    deps.db,
+    taskId,
+    branch,
+    cursor ? Number(cursor[0]) : undefined,
+    query.limit,
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.revision],
+    (r) => presentRevision({ ...r, task_id: taskId, branch, format_version: 0 }),
+  );
+}
+
+/** One revision of a branch, document included. */
+export async function getLabelRevision(
+  deps: AppDeps,
+  ctx: RequestContext,
+  taskId: string,
+  revision: number,
+  branch?: string,
+) {
+  const { ts } = await visibleTask(deps, ctx, taskId, deps.clock());
+  const name = branch ?? workingBranch(ts);
+  requireReadable(ts, name);
+  const row = await findRevision(deps.db, taskId, name, revision);
+  if (!row) throw notFound(`Revision ${revision} of these labels`);
+  return { ...presentRevision(row), taskId, branch: name, document: storedDocument(row.document) };
+}

@@ -1,0 +1,272 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Workflow } from '../src/core/workflow/index.ts';
+import type { Agent } from './helpers/agent.ts';
+import { describeEachDialect } from './helpers/env.ts';
+import { ontologyFixture } from './helpers/project-fixtures.ts';
+import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
+
+// Saving and reading a task's labels over HTTP on both databases: revisions and their history,
+// the optimistic lock, checks against the project's ontology, who may save and read which branch.
+
+const ONTOLOGY = {
+  formatVersion: 1,
+  objects: [
+    {
+      featureId: 'car_box',
+      name: 'Car',
+      shape: 'bounding_box',
+      color: '#1f77b4',
+      attributes: [
+        {
+          featureId: 'car_colour',
+          name: 'Colour',
+          kind: 'radio',
+          required: true,
+          options: [
+            { featureId: 'colour_red', label: 'Red' },
+            { featureId: 'colour_blue', label: 'Blue' },
+          ],
+        },
+      ],
+    },
+    { featureId: 'road_poly', name: 'Road', shape: 'polygon', color: '#2ca02c', attributes: [] },
+  ],
+  classifications: [],
+};
+
+const at = '2026-01-01T00:00:00.000Z';
+const box = (
+  id: string,
+  x = 10,
+  attributes: object[] = [{ featureId: 'car_colour', optionIds: ['colour_red'] }],
+) => ({
+  id,
+  featureId: 'car_box',
+  geometry: { type: 'bounding_box', x, y: 10, w: 50, h: 40 },
+  attributes,
+  createdBy: 'someone-else',
+  createdAt: at,
+  updatedBy: 'someone-else',
+  updatedAt: at,
+});
+const road = (id: string) => ({
+  id,
+  featureId: 'road_poly',
+  geometry: {
+    type: 'polygon',
+    points: [
+      [0, 0],
+      [100, 0],
+      [100, 80],
+    ],
+  },
+  attributes: [],
+  createdBy: 'x',
+  createdAt: at,
+  updatedBy: 'x',
+  updatedAt: at,
+});
+const doc = (...objects: object[]) => ({ formatVersion: 1, objects, classifications: [] });
+
+describeEachDialect('labels: saving and reading', (env) => {
+  const as = {} as Record<'ann1' | 'ann2' | 'tm', Agent>;
+  beforeAll(async () => {
+    for (const k of ['ann1', 'ann2', 'tm'] as const) as[k] = await env.user('tasker', { name: k });
+  });
+
+  const members = (): [Agent, 'annotator' | 'team_manager'][] => [
+    [as.ann1, 'annotator'],
+    [as.ann2, 'annotator'],
+    [as.tm, 'team_manager'],
+  ];
+
+  async function labelledProject(opts: { workflow?: Workflow; ontology?: boolean } = {}) {
+    const p = await queueProject(env, {
+      members: members(),
+      units: 2,
+      ...(opts.workflow ? { workflow: opts.workflow } : {}),
+    });
+    if (opts.ontology !== false) {
+      const ontology = await ontologyFixture(env, { document: ONTOLOGY });
+      await env.deps.db
+        .updateTable('projects')
+        .set({ ontology_id: ontology.id, ontology_version: 1 })
+        .where('id', '=', p.projectId)
+        .execute();
+    }
+    return p;
+  }
+
+  const claim = async (agent: Agent, projectId: string, stage = 'annotate') => {
+    const res = await agent.post(`/api/v1/projects/${projectId}/stages/${stage}/next`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.id as string;
+  };
+  const save = (agent: Agent, taskId: string, baseRevision: number, document: object) =>
+    agent.request('PUT', `/api/v1/tasks/${taskId}/labels`, { baseRevision, document });
+  const revisionCount = async (taskId: string) =>
+    (
+      await env.deps.db
+        .selectFrom('label_revisions')
+        .select('revision')
+        .where('task_id', '=', taskId)
+        .execute()
+    ).length;
+
+  it('keeps every save as a revision, stamps who made and changed each object, and lists the history', async () => {
+    const p = await labelledProject();
+    const taskId = await claim(as.ann1, p.projectId);
+    const empty = await as.ann1.get(`/api/v1/tasks/${taskId}/labels`);
+    expect(empty.body).toMatchObject({
+      branch: 'main',
+      revision: 0,
+      document: { objects: [] },
+      savedAt: null,
+    });
+
+    const first = await save(as.ann1, taskId, 0, doc(box('obj_car1'), road('obj_road')));
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.revision).toBe(1);
+    const me = as.ann1.user!.id;
+    const t1 = new Date(env.clock.now).toISOString();
+    expect(first.body.document.objects[0]).toMatchObject({ createdBy: me, createdAt: t1, updatedBy: me });
+
+    env.clock.advance(60_000);
+    // The car moves; the road does not (its authorship stays whatever the client sends).
+    const second = await save(
+      as.ann1,
+      taskId,
+      1,
+      doc(box('obj_car1', 20), { ...road('obj_road'), updatedBy: 'forged' }),
+    );
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    const [car, rd] = second.body.document.objects;
+    expect(car).toMatchObject({
+      createdAt: t1,
+      updatedBy: me,
+      updatedAt: new Date(env.clock.now).toISOString(),
+    });
+    expect(rd).toMatchObject({ createdBy: me, updatedBy: me, updatedAt: t1 });
+
+    const third = await save(as.ann1, taskId, 2, doc(box('obj_car1', 20)));
+    expect(third.body.revision).toBe(3);
+
+    const history = await as.ann1.get(`/api/v1/tasks/${taskId}/labels/revisions?limit=2`);
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((r: { revision: number }) => r.revision)).toEqual([3, 2]);
+    expect(history.body.items[0]).toMatchObject({
+      baseRevision: 2,
+      author: { kind: 'user', id: me, name: 'ann1' },
+      changes: { added: 0, changed: 0, removed: 1, deleted: { road_poly: 1 } },
+    });
+    const rest = await as.ann1.get(
+      `/api/v1/tasks/${taskId}/labels/revisions?limit=2&cursor=${history.body.nextCursor}`,
+    );
+    expect(rest.body.items.map((r: { revision: number }) => r.revision)).toEqual([1]);
+    expect(rest.body.nextCursor).toBeNull();
+    const old = await as.ann1.get(`/api/v1/tasks/${taskId}/labels/revisions/1`);
+    expect(old.body.document.objects).toHaveLength(2);
+    expect((await as.ann1.get(`/api/v1/tasks/${taskId}/labels/revisions/9`)).status).toBe(404);
+
+    const events = await env.admin.get(`/api/v1/tasks/${taskId}/events`);
+    const saved = events.body.items.filter((e: { kind: string }) => e.kind === 'labels_saved');
+    expect(saved.map((e: { data: { revision: number } }) => e.data.revision)).toEqual([1, 2, 3]);
+    expect(saved[0].data).toMatchObject({ branch: 'main', added: 2, created: { car_box: 1, road_poly: 1 } });
+  });
+
+  it('refuses a save not made from the head, with the head’s revision, and keeps nothing of it', async () => {
+    const p = await labelledProject();
+    const taskId = await claim(as.ann1, p.projectId);
+    expect((await save(as.ann1, taskId, 0, doc(box('obj_a')))).status).toBe(200);
+    const stale = await save(as.ann1, taskId, 0, doc(box('obj_b')));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'revision_conflict' });
+    expect(stale.body.error.message).toMatch(/revision 1/);
+    expect(await revisionCount(taskId)).toBe(1);
+  });
+
+  it('lets one of two concurrent saves from the same revision win; the other gets 409', async () => {
+    const p = await labelledProject();
+    const taskId = await claim(as.ann1, p.projectId);
+    const results = await Promise.all([
+      save(as.ann1, taskId, 0, doc(box('obj_a'))),
+      save(as.ann1, taskId, 0, doc(box('obj_b'))),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await revisionCount(taskId)).toBe(1);
+  });
+
+  it('checks a save against the project’s ontology, naming the object and field, and keeps nothing', async () => {
+    const p = await labelledProject();
+    const taskId = await claim(as.ann1, p.projectId);
+    const unknown = await save(as.ann1, taskId, 0, doc({ ...box('obj_x'), featureId: 'no_such' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({
+      code: 'invalid_labels',
+      field: 'document.objects[0].featureId',
+    });
+    expect(unknown.body.error.message).toMatch(/obj_x/);
+    const flat = await save(
+      as.ann1,
+      taskId,
+      0,
+      doc({ ...box('obj_y'), geometry: { type: 'bounding_box', x: 1, y: 1, w: 0, h: 5 } }),
+    );
+    expect(flat.status).toBe(400);
+    expect(flat.body.error.field).toMatch(/^document\.objects\[0\]\.geometry/);
+    const wrongShape = await save(as.ann1, taskId, 0, doc({ ...road('obj_z'), featureId: 'car_box' }));
+    expect(wrongShape.status).toBe(400);
+    // Outside the image, once the unit's size is known.
+    const unit = await env.deps.db
+      .selectFrom('tasks')
+      .select('data_unit_id')
+      .where('id', '=', taskId)
+      .executeTakeFirstOrThrow();
+    await env.deps.db
+      .updateTable('data_units')
+      .set({ kind: 'image', width: 40, height: 40 })
+      .where('id', '=', unit.data_unit_id)
+      .execute();
+    const outside = await save(as.ann1, taskId, 0, doc(box('obj_w')));
+    expect(outside.status).toBe(400);
+    expect(await revisionCount(taskId)).toBe(0);
+    // Inside a larger image, a box whose required answer is still missing is fine while working
+    // (submitting checks it).
+    await env.deps.db
+      .updateTable('data_units')
+      .set({ width: 400, height: 400 })
+      .where('id', '=', unit.data_unit_id)
+      .execute();
+    expect((await save(as.ann1, taskId, 0, doc(box('obj_v', 0, [])))).status).toBe(200);
+  });
+
+  it('lets only the holder save, and only with an ontology', async () => {
+    const p = await labelledProject();
+    const taskId = await claim(as.ann1, p.projectId);
+    const other = await save(as.ann2, taskId, 0, doc(box('obj_a')));
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('task_not_held');
+    const bare = await labelledProject({ ontology: false });
+    const bareTask = await claim(as.ann2, bare.projectId);
+    const none = await save(as.ann2, bareTask, 0, doc());
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('no_ontology');
+  });
+
+  it('gives each consensus annotator a branch of their own that the others cannot read', async () => {
+    const consensus = consensusWorkflow(2);
+    const p = await labelledProject({ workflow: consensus });
+    const taskId = await claim(as.ann1, p.projectId, 'label');
+    expect(await claim(as.ann2, p.projectId, 'label')).toBe(taskId);
+    const a = await save(as.ann1, taskId, 0, doc(box('obj_a')));
+    const b = await save(as.ann2, taskId, 0, doc(box('obj_b'), box('obj_c', 100)));
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.branch).toBe(`annotator:${as.ann1.user!.id}`);
+    expect((await as.ann1.get(`/api/v1/tasks/${taskId}/labels`)).body.document.objects).toHaveLength(1);
+    const peek = await as.ann1.get(`/api/v1/tasks/${taskId}/labels?branch=annotator:${as.ann2.user!.id}`);
+    expect(peek.status).toBe(403);
+    const managed = await as.tm.get(`/api/v1/tasks/${taskId}/labels?branch=annotator:${as.ann2.user!.id}`);
+    expect(managed.status, JSON.stringify(managed.body)).toBe(200);
+    expect(managed.body.document.objects).toHaveLength(2);
+  });
+});
