@@ -253,6 +253,30 @@ describeEachDialect('labels: saving and reading', (env) => {
     expect(none.body.error.code).toBe('no_ontology');
   });
 
+  it('refuses to submit labels that miss a required answer, then takes them once complete', async () => {
+    const p = await labelledProject();
+    const taskId = await claim(as.ann1, p.projectId);
+    expect((await save(as.ann1, taskId, 0, doc(box('obj_q', 10, [])))).status).toBe(200);
+    const early = await as.ann1.post(`/api/v1/tasks/${taskId}/submit`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('labels_incomplete');
+    expect(early.body.error.message).toMatch(/obj_q/);
+    expect(early.body.error.message).toMatch(/Colour/);
+    const still = await env.deps.db
+      .selectFrom('tasks')
+      .select(['stage_id', 'assignee_id'])
+      .where('id', '=', taskId)
+      .executeTakeFirstOrThrow();
+    expect(still).toEqual({ stage_id: 'annotate', assignee_id: as.ann1.user!.id });
+    expect((await save(as.ann1, taskId, 1, doc(box('obj_q')))).status).toBe(200);
+    const done = await as.ann1.post(`/api/v1/tasks/${taskId}/submit`);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    // Handed on to review, the labels can no longer be changed by their author.
+    const after = await save(as.ann1, taskId, 2, doc(box('obj_q', 20)));
+    expect(after.status).toBe(403);
+    expect(after.body.error.code).toBe('not_a_stage_worker');
+  });
+
   it('gives each consensus annotator a branch of their own that the others cannot read', async () => {
     const consensus = consensusWorkflow(2);
     const p = await labelledProject({ workflow: consensus });

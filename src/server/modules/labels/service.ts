@@ -1,17 +1,15 @@
 import {
   diffLabels,
   emptyLabels,
-  type LabelDocument,
   LabelFormatError,
   type LabelIssue,
   labelIssueText,
   migrateLabels,
   validateLabels,
 } from '../../../core/labels/index.ts';
-import { migrateOntologyDocument, type OntologyDocument } from '../../../core/ontology/index.ts';
 import { managesQueue } from '../../../core/queue/index.ts';
 import type { Stage } from '../../../core/workflow/index.ts';
-import { type Executor, isUniqueViolation } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
 import type { LabelRevisionsTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -22,21 +20,25 @@ import { findDataUnit } from '../projects/queries.ts';
 import { recordTaskEvent } from '../queue/events.ts';
 import { heldTask, type TaskScene, visibleTask } from '../queue/work.ts';
 import { changesByFeature, stampAuthorship } from './authorship.ts';
+import {
+  annotatorBranch,
+  branchFor,
+  documentIssues,
+  MAIN_BRANCH,
+  projectOntology,
+  storedDocument,
+} from './heads.ts';
 import { findRevision, headRevision, insertRevision, listRevisions } from './queries.ts';
 
 // A task's labels: one document per branch ("main"; in consensus stages one per annotator, so
 // nobody sees anyone else's), saved as revisions. A save names the revision it started from and
 // is checked against the project's ontology before it is kept; nothing is ever overwritten.
 
-export const MAIN_BRANCH = 'main';
-export const annotatorBranch = (userId: string) => `annotator:${userId}`;
-
 /** Stages whose holders change the labels. Review stages read them (reviewer edits: the review issue). */
 const LABELLING_STAGES: readonly Stage['type'][] = ['annotate', 'consensus'];
 
 /** The branch the caller works on in the task's stage. */
-const workingBranch = (ts: TaskScene) =>
-  ts.stage.type === 'consensus' ? annotatorBranch(ts.worker.userId) : MAIN_BRANCH;
+const workingBranch = (ts: TaskScene) => branchFor(ts.stage.type, ts.worker.userId);
 
 /** Annotators see only their own consensus branch; managers see every branch. */
 function requireReadable(ts: TaskScene, branch: string) {
@@ -44,34 +46,6 @@ function requireReadable(ts: TaskScene, branch: string) {
   if (managesQueue(ts.worker.role)) return;
   throw forbidden('see another annotator’s labels');
 }
-
-const parsedOntologies = new Map<string, OntologyDocument>();
-
-/** The ontology version the project labels with (versions never change, so parsed ones are kept). */
-async function projectOntology(db: Executor, projectId: string): Promise<OntologyDocument | null> {
-  const row = await db
-    .selectFrom('projects')
-    .innerJoin('ontology_versions as v', (j) =>
-      j
-        .onRef('v.ontology_id', '=', 'projects.ontology_id')
-        .onRef('v.version', '=', 'projects.ontology_version'),
-    )
-    .select(['v.ontology_id', 'v.version', 'v.schema'])
-    .where('projects.id', '=', projectId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const key = `${row.ontology_id}:${row.version}`;
-  let ontology = parsedOntologies.get(key);
-  if (!ontology) {
-    ontology = migrateOntologyDocument(JSON.parse(row.schema));
-    if (parsedOntologies.size >= 200) parsedOntologies.delete(parsedOntologies.keys().next().value!);
-    parsedOntologies.set(key, ontology);
-  }
-  return ontology;
-}
-
-/** A stored document, brought up to the current format. */
-const storedDocument = (text: string) => migrateLabels(JSON.parse(text)) as unknown as LabelDocument;
 
 function invalidLabels(issues: readonly LabelIssue[]) {
   const first = issues[0]!;
@@ -82,7 +56,7 @@ function invalidLabels(issues: readonly LabelIssue[]) {
     'invalid_labels',
     `document.${labelIssueText(first)}${more}`,
     `document.${first.path}`,
-    { issues: issues.map((i) => ({ ...i, path: `document.${i.path}` })) },
+    { issues: documentIssues(issues) },
   );
 }
 

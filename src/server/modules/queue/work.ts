@@ -19,6 +19,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectGateFor } from '../access/service.ts';
 import { presentUnit } from '../datasets/present.ts';
+import { branchFor, requireSubmittable } from '../labels/heads.ts';
 import { findDataUnit } from '../projects/queries.ts';
 import { type ClaimQuery, claimNext, claimOne, eligibleTasks } from './claim.ts';
 import { recordTaskEvent } from './events.ts';
@@ -405,6 +406,8 @@ export async function finishTask(
     }
     const me = ts.worker.userId;
     const holder = nextHolderOf(input, me, outcome);
+    if (outcome === 'done')
+      await requireSubmittable(trx, ts.row.project_id, taskId, branchFor(ts.stage.type, me));
     await trx
       .insertInto('task_workers')
       .values({
