@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { createDeps } from '../src/server/deps.ts';
 import { Agent } from './helpers/agent.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from './helpers/databases.ts';
-
-const run = promisify(execFile);
-const gloss = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['bin/gloss.mjs', ...args], {
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+import { gloss } from './helpers/gloss-cli.ts';
 
 for (const dialect of testDialects()) {
   describe(`the gloss command [${dialect}]`, () => {

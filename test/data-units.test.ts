@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
 import { ProbeError, probeFile, sniff } from '../src/server/media-probe/index.ts';
 import { brokenJpeg, form, html, jpeg, mp4, png, webm, webp } from './fixtures/media.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
+import { gloss } from './helpers/gloss-cli.ts';
 
 const mediaDir = mkdtempSync(join(tmpdir(), 'gloss-units-media-'));
 const uniqueName = (prefix = 'Dataset') => `${prefix} ${randomBytes(4).toString('hex')}`;
@@ -436,20 +435,6 @@ it('sniffs by content, not by name', () => {
   // A multi-byte character cut by the sniff window is still text.
   expect(sniff(Buffer.from('héllo').subarray(0, 2), 'a.txt', false).kind).toBe('text');
 });
-
-const run = promisify(execFile);
-const gloss = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['bin/gloss.mjs', ...args], {
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
 
 describeEachDialect(
   'the import commands',

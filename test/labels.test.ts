@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Workflow } from '../src/core/workflow/index.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
+import { gloss } from './helpers/gloss-cli.ts';
 import { ontologyFixture } from './helpers/project-fixtures.ts';
 import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
 
@@ -292,5 +296,105 @@ describeEachDialect('labels: saving and reading', (env) => {
     const managed = await as.tm.get(`/api/v1/tasks/${taskId}/labels?branch=annotator:${as.ann2.user!.id}`);
     expect(managed.status, JSON.stringify(managed.body)).toBe(200);
     expect(managed.body.document.objects).toHaveLength(2);
+  });
+  const predicted = (id: string, x: number) => ({
+    ...box(id, x),
+    confidence: 0.9,
+  });
+
+  it('imports pre-labels as a first revision by the model, skips labelled tasks, refuses a bad batch whole', async () => {
+    const p = await labelledProject();
+    const [t1, t2] = p.taskIds as [string, string];
+    // t1 has an annotator's labels already.
+    expect(await claim(as.ann1, p.projectId)).toBe(t1);
+    expect((await save(as.ann1, t1, 0, doc(box('obj_h')))).status).toBe(200);
+    const unit2 = await env.deps.db
+      .selectFrom('tasks')
+      .select('data_unit_id')
+      .where('id', '=', t2)
+      .executeTakeFirstOrThrow();
+
+    const url = `/api/v1/projects/${p.projectId}/labels/import`;
+    const bad = await as.tm.post(url, {
+      model: 'detector-v2',
+      items: [
+        { dataUnitId: unit2.data_unit_id, document: doc(predicted('obj_p2', 5)) },
+        { taskId: t1, document: doc({ ...predicted('obj_p1', 5), featureId: 'nope' }) },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('items[1].document.objects[0].featureId');
+    expect(await revisionCount(t2)).toBe(0);
+
+    const res = await as.tm.post(url, {
+      model: 'detector-v2',
+      items: [
+        { dataUnitId: unit2.data_unit_id, document: doc(predicted('obj_p2', 5)) },
+        { taskId: t1, document: doc(predicted('obj_p1', 5)) },
+      ],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.imported).toEqual([{ taskId: t2, objects: 1 }]);
+    expect(res.body.skipped).toMatchObject([{ index: 1, taskId: t1 }]);
+    expect(await revisionCount(t1)).toBe(1);
+
+    const labels = await env.admin.get(`/api/v1/tasks/${t2}/labels`);
+    expect(labels.body.revision).toBe(1);
+    expect(labels.body.document.objects[0]).toMatchObject({
+      createdBy: 'model:detector-v2',
+      confidence: 0.9,
+    });
+    const history = await env.admin.get(`/api/v1/tasks/${t2}/labels/revisions`);
+    expect(history.body.items[0].author).toEqual({ kind: 'model', name: 'detector-v2' });
+    // An annotator then corrects them: their save builds on the model's revision.
+    expect(await claim(as.ann2, p.projectId)).toBe(t2);
+    const { confidence: _dropped, ...corrected } = predicted('obj_p2', 7);
+    const fixed = await save(as.ann2, t2, 1, doc(corrected));
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body.document.objects[0]).toMatchObject({
+      createdBy: 'model:detector-v2',
+      updatedBy: as.ann2.user!.id,
+    });
+
+    const audit = await env.admin.get(`/api/v1/audit?targetId=${p.projectId}&action=project.import_labels`);
+    expect(audit.body.items[0].after).toMatchObject({ model: 'detector-v2', imported: 1, skipped: 1 });
+    expect((await as.ann1.post(url, { model: 'm', items: [{ taskId: t1, document: doc() }] })).status).toBe(
+      403,
+    );
+  });
+
+  it('gloss import-labels loads a file of predictions and can be run again after a fix', async () => {
+    const p = await labelledProject();
+    const [t1, t2] = p.taskIds as [string, string];
+    const dir = mkdtempSync(join(tmpdir(), 'gloss-prelabels-'));
+    const file = join(dir, 'predictions.json');
+    const run = (args: string[]) =>
+      gloss(['import-labels', ...args], { DATABASE_URL: env.deps.config.databaseUrl });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        items: [
+          { taskId: t1, document: doc(predicted('obj_c1', 1)) },
+          { taskId: t2, document: doc({ ...predicted('obj_c2', 1), featureId: 'nope' }) },
+        ],
+      }),
+    );
+    const refused = await run([p.projectId, file, '--model', 'cli-model']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('item 1.document.objects[0] (obj_c2): featureId');
+    expect(await revisionCount(t1)).toBe(0);
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { taskId: t1, document: doc(predicted('obj_c1', 1)) },
+        { taskId: t2, document: doc(predicted('obj_c2', 1)) },
+      ]),
+    );
+    const ok = await run([p.projectId, file, '--model', 'cli-model']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('into 2 tasks; 0 skipped');
+    const again = await run([p.projectId, file, '--model', 'cli-model']);
+    expect(again.stdout).toContain('into 0 tasks; 2 skipped');
+    expect((await run([p.projectId, file])).stderr).toContain('--model');
   });
 });

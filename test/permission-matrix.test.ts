@@ -792,6 +792,22 @@ const PROBES: Probe[] = [
     },
   },
   {
+    route: 'POST /api/v1/projects/:id/labels/import',
+    allowed: 'AM',
+    call: async (w) => {
+      const p = await matrixProject(w, { withTask: true, status: 'in_progress' });
+      await withOntology(w, p.taskId!);
+      return {
+        method: 'POST',
+        url: `/api/v1/projects/${p.id}/labels/import`,
+        body: {
+          model: 'matrix-model',
+          items: [{ taskId: p.taskId, document: { formatVersion: 1, objects: [], classifications: [] } }],
+        },
+      };
+    },
+  },
+  {
     route: 'GET /api/v1/tasks/:id/labels/revisions',
     allowed: 'AMT',
     call: async (w) => ({

@@ -160,6 +160,7 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.view_queue': 'atbrn',
   'project.manage_queue': 'at',
   'project.edit_workflow': 'a',
+  'project.import_labels': 'at',
 };
 const SHARED_MATRIX: Record<DatasetAction | OntologyAction, string> = {
   'dataset.read': 'au',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/main.ts';
 import { runCreateAdmin, runMigrate } from './admin-commands.ts';
+import { runImportLabels } from './label-commands.ts';
 import { runImportManifest, runImportMedia } from './media-commands.ts';
 
 const USAGE = `gloss <command> [options]
@@ -14,6 +15,9 @@ Commands:
   import-media DATASET_ID PATH  add every image, video and text file under PATH (recursive) to a dataset
   import-manifest DATASET_ID FILE
                                 register the object-storage keys or URLs of a .json or .csv manifest
+  import-labels PROJECT_ID FILE --model NAME
+                                load a model's predictions (JSON items {taskId|dataUnitId, document})
+                                as the first revision of tasks' labels; tasks with labels are skipped
 
 Configuration comes from environment variables; see the README.`;
 
@@ -43,6 +47,9 @@ async function main(argv: string[]) {
       return;
     case 'import-manifest':
       await runImportManifest(rest);
+      return;
+    case 'import-labels':
+      await runImportLabels(rest);
       return;
     case undefined:
     case 'help':

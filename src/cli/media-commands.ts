@@ -1,9 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
-import { loadConfig } from '../server/config.ts';
-import { migrateToLatest, openDatabase } from '../server/db/database.ts';
-import { createDeps } from '../server/deps.ts';
 import { Id } from '../server/http/schemas.ts';
 import { csvManifestEntries } from '../server/modules/datasets/manifest-csv.ts';
 import {
@@ -12,6 +8,7 @@ import {
   type IncomingFile,
   registerManifest,
 } from '../server/modules/datasets/units.ts';
+import { progressBar, withDeps } from './shared.ts';
 
 // `gloss import-media` and `gloss import-manifest`: the same services as the upload and
 // manifest routes, run as the system (audited with actor_kind 'system'). Progress goes to stderr,
@@ -23,29 +20,6 @@ const IMPORT_BATCH = 50;
 function datasetIdArg(value: string | undefined) {
   if (!value || !Id.safeParse(value).success) throw new Error('DATASET_ID: give the dataset’s id (a UUID)');
   return value;
-}
-
-function progressBar(label: string, unit: string) {
-  return new cliProgress.SingleBar(
-    {
-      format: `${label} |{bar}| {percentage}% {value}/{total} ${unit}{extra}`,
-      stream: process.stderr,
-      hideCursor: true,
-      etaBuffer: 50,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-}
-
-async function withDeps<T>(run: (deps: ReturnType<typeof createDeps>) => Promise<T>) {
-  const config = loadConfig();
-  const database = openDatabase(config.databaseUrl);
-  try {
-    await migrateToLatest(database.db);
-    return await run(createDeps(config, database));
-  } finally {
-    await database.close();
-  }
 }
 
 /** Every file under `root`, depth first, in name order; dot-files and dot-folders skipped. */

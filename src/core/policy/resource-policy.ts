@@ -114,6 +114,10 @@ export const PROJECT_POLICY = {
     'Change the workflow (a new version; tasks of removed stages mapped)',
     ['admin'],
   ),
+  'project.import_labels': projectSpec(
+    'Import a model’s pre-labels as the first revision of tasks’ labels',
+    MANAGERS,
+  ),
 };
 
 export const DATASET_POLICY = {

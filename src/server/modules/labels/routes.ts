@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import { requireAuth } from '../../http/context.ts';
 import { PageQuery, page } from '../../http/pagination.ts';
 import { ErrorBody, Id, IdParams } from '../../http/schemas.ts';
+import { importPrelabels } from './prelabels.ts';
 import { getLabelRevision, getLabels, listLabelHistory, saveLabels } from './service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -112,5 +113,42 @@ export const labelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
       },
     },
     (req) => getLabelRevision(deps, requireAuth(req), req.params.id, req.params.revision, req.query.branch),
+  );
+  app.post(
+    '/api/v1/projects/:id/labels/import',
+    {
+      config: { action: 'project.import_labels' },
+      schema: {
+        tags: ['labels'],
+        summary:
+          'Import a model’s predictions as the first revision of tasks’ labels (tasks with labels already are skipped; a batch with any invalid item is refused whole)',
+        params: IdParams,
+        body: z.strictObject({
+          model: z
+            .string()
+            .regex(/^\S{1,128}$/, { error: 'must be 1–128 characters without spaces' })
+            .describe('The model’s name: objects are authored by model:<name>'),
+          items: z
+            .array(
+              z.strictObject({
+                taskId: Id.optional(),
+                dataUnitId: Id.optional(),
+                document: LabelDocumentSchema,
+              }),
+            )
+            .min(1)
+            .max(1000),
+        }),
+        response: {
+          200: z.object({
+            model: z.string(),
+            imported: z.array(z.object({ taskId: z.string(), objects: z.number().int() })),
+            skipped: z.array(z.object({ index: z.number().int(), taskId: z.string(), reason: z.string() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (req) => importPrelabels(deps, requireAuth(req), req.params.id, req.body),
   );
 };
