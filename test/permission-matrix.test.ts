@@ -808,6 +808,14 @@ const PROBES: Probe[] = [
     },
   },
   {
+    route: 'GET /api/v1/projects/:id/export',
+    allowed: 'AM',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await matrixProject(w, { withTask: true })).id}/export`,
+    }),
+  },
+  {
     route: 'GET /api/v1/tasks/:id/labels/revisions',
     allowed: 'AMT',
     call: async (w) => ({

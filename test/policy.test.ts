@@ -161,6 +161,7 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.manage_queue': 'at',
   'project.edit_workflow': 'a',
   'project.import_labels': 'at',
+  'project.export_labels': 'at',
 };
 const SHARED_MATRIX: Record<DatasetAction | OntologyAction, string> = {
   'dataset.read': 'au',

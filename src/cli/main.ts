@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/main.ts';
 import { runCreateAdmin, runMigrate } from './admin-commands.ts';
+import { runExport } from './export-command.ts';
 import { runImportLabels } from './label-commands.ts';
 import { runImportManifest, runImportMedia } from './media-commands.ts';
 
@@ -18,6 +19,9 @@ Commands:
   import-labels PROJECT_ID FILE --model NAME
                                 load a model's predictions (JSON items {taskId|dataUnitId, document})
                                 as the first revision of tasks' labels; tasks with labels are skipped
+  export PROJECT_ID [--format native|coco] [--out FILE] [--stage ID] [--status S] [--dataset ID]
+         [--from ISO] [--to ISO]
+                                export the labels (each task's main branch), streamed to FILE or stdout
 
 Configuration comes from environment variables; see the README.`;
 
@@ -50,6 +54,9 @@ async function main(argv: string[]) {
       return;
     case 'import-labels':
       await runImportLabels(rest);
+      return;
+    case 'export':
+      await runExport(rest);
       return;
     case undefined:
     case 'help':

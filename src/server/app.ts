@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
+import { exportRoutes } from './modules/exports/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { labelRoutes } from './modules/labels/routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     projectWorkflowRoutes,
     queueWorkRoutes,
     labelRoutes,
+    exportRoutes,
   ]) {
     await app.register(routes, { deps });
   }

@@ -120,6 +120,18 @@ function rotatedBoxBounds(cx: number, cy: number, w: number, h: number, angle: n
   return { minX: cx - halfX, minY: cy - halfY, maxX: cx + halfX, maxY: cy + halfY };
 }
 
+/**
+ * A rotated box's corners, clockwise from the one that is top-left before rotation. Image y points
+ * down, so a positive angle turns the box clockwise on screen.
+ */
+export function rotatedBoxCorners(cx: number, cy: number, w: number, h: number, angle: number): Point[] {
+  const rad = (angle * Math.PI) / 180;
+  const cos = Math.cos(rad);
+  const sin = Math.sin(rad);
+  const corner = (dx: number, dy: number): Point => [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
+  return [corner(-w / 2, -h / 2), corner(w / 2, -h / 2), corner(w / 2, h / 2), corner(-w / 2, h / 2)];
+}
+
 /** The axis-aligned box around a geometry, in image pixels (a rotated box's corners included). */
 export function boundsOf(g: Geometry): Bounds {
   switch (g.type) {

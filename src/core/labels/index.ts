@@ -1,3 +1,4 @@
+export * from './coco.ts';
 export * from './format.ts';
 export * from './geometry.ts';
 export * from './migrate.ts';

@@ -118,6 +118,7 @@ export const PROJECT_POLICY = {
     'Import a model’s pre-labels as the first revision of tasks’ labels',
     MANAGERS,
   ),
+  'project.export_labels': projectSpec('Export the labels (native JSON, COCO)', MANAGERS),
 };
 
 export const DATASET_POLICY = {
