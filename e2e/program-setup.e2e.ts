@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -226,6 +227,19 @@ describeInBrowser('setting up an annotation program', () => {
     expect(members.items).toContainEqual(
       expect.objectContaining({ principalType: 'group', name: GROUP, role: 'annotator' }),
     );
+
+    // The project's Admin downloads the labels as COCO from the Overview tab.
+    await admin.goto(`/projects/${projectId}`);
+    await admin.getByLabel('Format').selectOption('coco');
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Download', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-coco\.json$/);
+    const coco = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(coco.images).toHaveLength(IMAGE_COUNT);
+    expect(coco.categories).toMatchObject([{ id: 1, name: 'Car', supercategory: 'bounding_box' }]);
+    expect(coco.annotations).toEqual([]);
 
     // While the project uses the dataset, deleting it is refused with the server's reason.
     await mainNav(admin).getByRole('link', { name: 'Datasets', exact: true }).click();

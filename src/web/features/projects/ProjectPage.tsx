@@ -15,6 +15,7 @@ import { mayOnQueue } from '../queue/bits.tsx';
 import { QueueTab } from '../queue/QueueTab.tsx';
 import { WorkflowView } from '../workflows/index.ts';
 import { CollaboratorsCard } from './CollaboratorsCard.tsx';
+import { ExportCard } from './ExportCard.tsx';
 import { parseTags, projectRoleLabel, StatusBadge, TagChips } from './ProjectBits.tsx';
 import { ProjectDatasetsCard } from './ProjectDatasetsCard.tsx';
 import { isReadOnly, mayOnProject } from './permissions.ts';
@@ -104,6 +105,7 @@ function ProjectDetail({ project }: { project: Project }) {
             <StatusCard project={project} mayChange={mayManage} />
             {may('project.update') && !readOnly ? <DetailsCard project={project} /> : null}
             {may('project.switch_ontology') && !readOnly ? <OntologyCard project={project} /> : null}
+            {may('project.export_labels') ? <ExportCard project={project} /> : null}
           </div>
         ) : null}
         {tab === 'collaborators' ? <CollaboratorsCard project={project} editable={!readOnly} /> : null}

@@ -12,7 +12,8 @@ type ProjectAction =
   | 'project.switch_ontology'
   | 'project.delete'
   | 'project.annotate'
-  | 'project.review';
+  | 'project.review'
+  | 'project.export_labels';
 
 const resourceOf = (project: Pick<Project, 'id' | 'myRole'>) => ({
   kind: 'project' as const,
