@@ -83,7 +83,7 @@ export const exportPage = (
     .$if(withLabels, (q) => q.select('r.document'))
     .$if(afterId !== null, (q) => q.where('tasks.id', '>', afterId!))
     .orderBy('tasks.id')
-    .limit(EXPORT_PAGE)
+    .limit(sql.lit(EXPORT_PAGE)) // literal: SQLite plans a bound LIMIT as unknown
     .execute() as Promise<ExportRow[]>;
 
 export interface ExportRow {
