@@ -5,14 +5,10 @@
 // (sampled every 10 ms), and the ratios streamed/whole.
 // Run: npm run bench:export  (PostgreSQL too with GLOSS_BENCH_PG_URL; GLOSS_BENCH_TASKS sizes it).
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { cocoAnnotation, cocoCategories, type LabelDocument } from '../src/core/labels/index.ts';
 import type { OntologyDocument } from '../src/core/ontology/index.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -20,8 +16,8 @@ import { type Database, migrateToLatest, openDatabase } from '../src/server/db/d
 import { nowIso } from '../src/server/db/ids.ts';
 import { createDeps } from '../src/server/deps.ts';
 import { cocoExport, prepareExport } from '../src/server/modules/exports/service.ts';
+import { type Dialect, openBenchDatabase } from './bench-database.ts';
 
-type Dialect = 'sqlite' | 'postgres';
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 100_000);
 const PROJECT = '00000000-0000-7000-8000-000000000001';
 const DATASET = '00000000-0000-7000-8000-000000000002';
@@ -58,36 +54,6 @@ function document(): LabelDocument {
     ...stamp,
   };
   return { formatVersion: 1, objects: [...boxes, road], classifications: [] };
-}
-
-async function openBenchDatabase(dialect: Dialect) {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
-    const url = `sqlite:${join(dir, 'bench.db')}`;
-    return {
-      database: openDatabase(url),
-      url,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const adminUrl = process.env.GLOSS_BENCH_PG_URL!;
-  const name = `gloss_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: openDatabase(url.toString()),
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 /** The project, ontology and dataset as rows; units, tasks and one label revision each, generated in the database. */

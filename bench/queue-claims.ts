@@ -3,17 +3,14 @@
 // same process on a connection of its own (the same eligibility statement, update and event
 // insert, hand-written, through better-sqlite3 / pg directly) — the limit the service can reach.
 // Run: npm run bench:claims  (PostgreSQL too with GLOSS_BENCH_PG_URL).
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { type Database, migrateToLatest, openDatabase } from '../src/server/db/database.ts';
+import { type Database, migrateToLatest } from '../src/server/db/database.ts';
 import { newId, nowIso } from '../src/server/db/ids.ts';
 import { namingStatements } from '../src/server/db/postgres-statements.ts';
 import type { DB } from '../src/server/db/schema.ts';
@@ -22,8 +19,7 @@ import { type AppDeps, createDeps } from '../src/server/deps.ts';
 import type { RequestContext } from '../src/server/http/context.ts';
 import { nextTask } from '../src/server/modules/queue/work.ts';
 import { addWorkflowVersion } from '../src/server/modules/queue/workflow-store.ts';
-
-type Dialect = 'sqlite' | 'postgres';
+import { type Dialect, openBenchDatabase } from './bench-database.ts';
 
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 1_000_000);
 const CLAIMS = Number(process.env.GLOSS_BENCH_CLAIMS ?? 4000);
@@ -31,42 +27,6 @@ const CLAIMS = Number(process.env.GLOSS_BENCH_CLAIMS ?? 4000);
 const ROUND = 200;
 const PG_CONCURRENCY = 8;
 const STAGE = 'annotate';
-
-interface BenchDb {
-  database: Database;
-  url: string;
-  drop(): Promise<void>;
-}
-
-async function openBenchDatabase(dialect: Dialect): Promise<BenchDb> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
-    const url = `sqlite:${join(dir, 'bench.db')}`;
-    return {
-      database: openDatabase(url),
-      url,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const adminUrl = process.env.GLOSS_BENCH_PG_URL!;
-  const name = `gloss_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: openDatabase(url.toString()),
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /** Workspace, project (Annotate → Complete, In progress) and dataset through the API; users and tasks in bulk. */
 async function seed(dialect: Dialect, database: Database, app: Awaited<ReturnType<typeof buildApp>>) {

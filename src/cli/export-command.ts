@@ -57,7 +57,12 @@ export async function runExport(args: string[]) {
     const out = values.out ? createWriteStream(resolve(values.out)) : process.stdout;
     try {
       await pipeline(
-        Readable.from(exportStream(deps, prepared, format, (n) => bar.update((done += n)))),
+        Readable.from(
+          exportStream(deps, prepared, format, (n) => {
+            done += n;
+            bar.update(done);
+          }),
+        ),
         out,
         { end: out !== process.stdout },
       );

@@ -57,7 +57,7 @@ export function cocoCategories(ontology: OntologyDocument): {
   return { categories, idOf };
 }
 
-const flat = (points: readonly Point[]) => points.flatMap(([x, y]) => [x, y]);
+const flat = (points: readonly Point[]) => points.flat();
 
 /**
  * The object as a COCO annotation, or null when COCO has no place for its shape. Keypoints follow
