@@ -16,7 +16,7 @@ import { type Database, migrateToLatest, openDatabase } from '../src/server/db/d
 import { nowIso } from '../src/server/db/ids.ts';
 import { createDeps } from '../src/server/deps.ts';
 import { cocoExport, prepareExport } from '../src/server/modules/exports/service.ts';
-import { type Dialect, openBenchDatabase } from './bench-database.ts';
+import { type Dialect, generatedRows, openBenchDatabase } from './bench-database.ts';
 
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 100_000);
 const PROJECT = '00000000-0000-7000-8000-000000000001';
@@ -113,14 +113,7 @@ async function seed(dialect: Dialect, database: Database) {
       revision: 1,
     })
     .execute();
-  const nums =
-    dialect === 'sqlite'
-      ? sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${TASKS})`
-      : sql`with n(i) as (select generate_series(1, ${TASKS}::int))`;
-  const pad = (prefix: string) =>
-    dialect === 'sqlite'
-      ? sql.raw(`printf('${prefix}%09d', i)`)
-      : sql.raw(`'${prefix}' || lpad(i::text, 9, '0')`);
+  const { numbers: nums, padded: pad } = generatedRows(dialect, TASKS);
   const doc = JSON.stringify(document());
   await db.transaction().execute(async (trx) => {
     await sql`${nums} insert into data_units (id, dataset_id, kind, title, source, storage_key, external_url,

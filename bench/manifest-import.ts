@@ -1,51 +1,19 @@
-// Registers 100,000 image units from a generated manifest through the datasets service (the code
-// path of `gloss import-manifest` and POST /datasets/:id/manifest), on SQLite and, when
-// GLOSS_BENCH_PG_URL is set, on PostgreSQL. The baseline, measured in the same run on the same
-// database, is a plain Kysely bulk insert of the same rows (same chunk size, one transaction):
-// the ratio says what validation, id generation, tasks, audit and presenting cost on top.
-// Run: npm run bench:import   (GLOSS_BENCH_UNITS changes the count)
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import cliProgress from 'cli-progress';
-import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
-import { type Database, migrateToLatest, openDatabase } from '../src/server/db/database.ts';
+import { type Database, migrateToLatest } from '../src/server/db/database.ts';
 import { newId, nowIso } from '../src/server/db/ids.ts';
 import type { DataUnitsTable } from '../src/server/db/schema.ts';
 import { createDeps } from '../src/server/deps.ts';
 import { insertUnits } from '../src/server/modules/datasets/queries.ts';
 import { registerManifest, sequentialIds } from '../src/server/modules/datasets/units.ts';
+import { type Dialect, openBenchDatabase } from './bench-database.ts';
 
 const UNITS = Number(process.env.GLOSS_BENCH_UNITS ?? 100_000);
 
-async function openBenchDatabase(
-  dialect: 'sqlite' | 'postgres',
-): Promise<Database & { url: string; drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-import-'));
-    const url = `sqlite:${join(dir, 'bench.db')}`;
-    return { ...openDatabase(url), url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const adminUrl = process.env.GLOSS_BENCH_PG_URL!;
-  const name = `gloss_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    ...openDatabase(url.toString()),
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/** The bench database as this bench uses it: the Database itself, with its url and drop. */
+async function openImportDatabase(dialect: Dialect) {
+  const bench = await openBenchDatabase(dialect);
+  return { ...bench.database, url: bench.url, drop: bench.drop };
 }
 
 async function newDataset(database: Database, name: string) {
@@ -72,7 +40,7 @@ const manifestItem = (i: number) => ({
 });
 
 async function bench(dialect: 'sqlite' | 'postgres') {
-  const database = await openBenchDatabase(dialect);
+  const database = await openImportDatabase(dialect);
   try {
     await migrateToLatest(database.db);
     const deps = createDeps(loadConfig({ DATABASE_URL: database.url }), database);

@@ -19,7 +19,7 @@ import { type AppDeps, createDeps } from '../src/server/deps.ts';
 import type { RequestContext } from '../src/server/http/context.ts';
 import { nextTask } from '../src/server/modules/queue/work.ts';
 import { addWorkflowVersion } from '../src/server/modules/queue/workflow-store.ts';
-import { type Dialect, openBenchDatabase } from './bench-database.ts';
+import { type Dialect, generatedRows, openBenchDatabase } from './bench-database.ts';
 
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 1_000_000);
 const CLAIMS = Number(process.env.GLOSS_BENCH_CLAIMS ?? 4000);
@@ -110,14 +110,7 @@ async function seed(dialect: Dialect, database: Database, app: Awaited<ReturnTyp
   // Generated in the database: a million rows through bound parameters would take longer than the
   // whole measurement. Ids sort in creation order like UUIDv7s do; priorities are uniform 0–100.
   const started = performance.now();
-  const nums =
-    dialect === 'sqlite'
-      ? sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < ${TASKS})`
-      : sql`with n(i) as (select generate_series(1, ${TASKS}::int))`;
-  const pad = (prefix: string) =>
-    dialect === 'sqlite'
-      ? sql.raw(`printf('${prefix}%09d', i)`)
-      : sql.raw(`'${prefix}' || lpad(i::text, 9, '0')`);
+  const { numbers: nums, padded: pad } = generatedRows(dialect, TASKS);
   const priority =
     dialect === 'sqlite' ? sql.raw('abs(random() % 101)') : sql.raw('floor(random() * 101)::int');
   await database.db.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
 import { gloss } from './helpers/gloss-cli.ts';
+import { labelDoc, labelObject } from './helpers/label-fixtures.ts';
 import { ontologyFixture } from './helpers/project-fixtures.ts';
 import { queueProject } from './helpers/queue-fixtures.ts';
 
@@ -40,18 +41,8 @@ const ONTOLOGY = {
   classifications: [],
 };
 
-const at = '2026-01-01T00:00:00.000Z';
-const object = (id: string, featureId: string, geometry: object) => ({
-  id,
-  featureId,
-  geometry,
-  attributes: [],
-  createdBy: 'x',
-  createdAt: at,
-  updatedBy: 'x',
-  updatedAt: at,
-});
-const doc = (...objects: object[]) => ({ formatVersion: 1, objects, classifications: [] });
+const object = labelObject;
+const doc = labelDoc;
 
 describeEachDialect('exports', (env) => {
   const as = {} as Record<'ann' | 'tm', Agent>;

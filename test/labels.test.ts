@@ -6,6 +6,7 @@ import type { Workflow } from '../src/core/workflow/index.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
 import { gloss } from './helpers/gloss-cli.ts';
+import { labelDoc, labelObject } from './helpers/label-fixtures.ts';
 import { ontologyFixture } from './helpers/project-fixtures.ts';
 import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
 
@@ -38,39 +39,27 @@ const ONTOLOGY = {
   classifications: [],
 };
 
-const at = '2026-01-01T00:00:00.000Z';
 const box = (
   id: string,
   x = 10,
   attributes: object[] = [{ featureId: 'car_colour', optionIds: ['colour_red'] }],
-) => ({
-  id,
-  featureId: 'car_box',
-  geometry: { type: 'bounding_box', x, y: 10, w: 50, h: 40 },
-  attributes,
-  createdBy: 'someone-else',
-  createdAt: at,
-  updatedBy: 'someone-else',
-  updatedAt: at,
-});
-const road = (id: string) => ({
-  id,
-  featureId: 'road_poly',
-  geometry: {
+) =>
+  labelObject(
+    id,
+    'car_box',
+    { type: 'bounding_box', x, y: 10, w: 50, h: 40 },
+    { attributes, createdBy: 'someone-else', updatedBy: 'someone-else' },
+  );
+const road = (id: string) =>
+  labelObject(id, 'road_poly', {
     type: 'polygon',
     points: [
       [0, 0],
       [100, 0],
       [100, 80],
     ],
-  },
-  attributes: [],
-  createdBy: 'x',
-  createdAt: at,
-  updatedBy: 'x',
-  updatedAt: at,
-});
-const doc = (...objects: object[]) => ({ formatVersion: 1, objects, classifications: [] });
+  });
+const doc = labelDoc;
 
 describeEachDialect('labels: saving and reading', (env) => {
   const as = {} as Record<'ann1' | 'ann2' | 'tm', Agent>;
