@@ -385,5 +385,9 @@ describeEachDialect('labels: saving and reading', (env) => {
     const again = await run([p.projectId, file, '--model', 'cli-model']);
     expect(again.stdout).toContain('into 0 tasks; 2 skipped');
     expect((await run([p.projectId, file])).stderr).toContain('--model');
+    writeFileSync(file, JSON.stringify([{ taskId: t1, document: doc() }, { document: 'not labels' }]));
+    const malformed = await run([p.projectId, file, '--model', 'cli-model']);
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain('item 1.document');
   });
 });

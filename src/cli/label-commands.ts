@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../server/http/errors.ts';
 import { Id } from '../server/http/schemas.ts';
-import { importPrelabels, type PrelabelItem } from '../server/modules/labels/prelabels.ts';
+import {
+  importPrelabels,
+  ModelName,
+  type PrelabelItem,
+  PrelabelItemSchema,
+} from '../server/modules/labels/prelabels.ts';
 import { progressBar, withDeps } from './shared.ts';
 
 // `gloss import-labels`: a model's predictions as pre-labels, through the same service as
@@ -28,7 +33,12 @@ async function readItems(path: string): Promise<PrelabelItem[]> {
   }
   const items = Array.isArray(parsed) ? parsed : (parsed as { items?: unknown })?.items;
   if (!Array.isArray(items)) throw new Error('FILE: give a JSON array of items, or an object with "items"');
-  return items as PrelabelItem[];
+  return items.map((item, i) => {
+    const checked = PrelabelItemSchema.safeParse(item);
+    if (checked.success) return checked.data;
+    const issue = checked.error.issues[0]!;
+    throw new Error(`item ${i}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
+  });
 }
 
 export async function runImportLabels(args: string[]) {
@@ -41,7 +51,7 @@ export async function runImportLabels(args: string[]) {
   if (extra.length > 0 || !file) throw new Error(`usage: ${IMPORT_LABELS_USAGE}`);
   if (!projectId || !Id.safeParse(projectId).success)
     throw new Error('PROJECT_ID: give the project’s id (a UUID)');
-  if (!values.model || !/^\S{1,128}$/.test(values.model)) {
+  if (!values.model || !ModelName.safeParse(values.model).success) {
     throw new Error('--model: give the model’s name (1–128 characters without spaces)');
   }
   const model = values.model;

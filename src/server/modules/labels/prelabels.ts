@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import {
   diffLabels,
+  LabelDocumentSchema,
   LabelFormatError,
   labelIssueText,
   migrateLabels,
@@ -13,6 +15,7 @@ import { nowIso } from '../../db/ids.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { Id } from '../../http/schemas.ts';
 import { projectResourceFor } from '../access/service.ts';
 import { auditSourceOf, recordAudit, systemSource } from '../audit/service.ts';
 import { recordTaskEvents } from '../queue/events.ts';
@@ -25,11 +28,19 @@ import { documentIssues, MAIN_BRANCH, projectOntology } from './heads.ts';
 // whole before anything is written, so a refused one changes nothing; a batch that passes is
 // imported in one transaction.
 
-export interface PrelabelItem {
-  taskId?: string | undefined;
-  dataUnitId?: string | undefined;
-  document: unknown;
-}
+/** One prediction: the task (by its id or its data unit's), and the labels document. */
+export const PrelabelItemSchema = z.strictObject({
+  taskId: Id.optional(),
+  dataUnitId: Id.optional(),
+  document: LabelDocumentSchema,
+});
+
+export type PrelabelItem = z.infer<typeof PrelabelItemSchema>;
+
+export const ModelName = z
+  .string()
+  .regex(/^\S{1,128}$/, { error: 'must be 1–128 characters without spaces' })
+  .describe('The model’s name: objects are authored by model:<name>');
 
 export interface PrelabelBatch {
   model: string;

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import { requireAuth } from '../../http/context.ts';
 import { PageQuery, page } from '../../http/pagination.ts';
 import { ErrorBody, Id, IdParams } from '../../http/schemas.ts';
-import { importPrelabels } from './prelabels.ts';
+import { importPrelabels, ModelName, PrelabelItemSchema } from './prelabels.ts';
 import { getLabelRevision, getLabels, listLabelHistory, saveLabels } from './service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -123,22 +123,7 @@ export const labelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
         summary:
           'Import a model’s predictions as the first revision of tasks’ labels (tasks with labels already are skipped; a batch with any invalid item is refused whole)',
         params: IdParams,
-        body: z.strictObject({
-          model: z
-            .string()
-            .regex(/^\S{1,128}$/, { error: 'must be 1–128 characters without spaces' })
-            .describe('The model’s name: objects are authored by model:<name>'),
-          items: z
-            .array(
-              z.strictObject({
-                taskId: Id.optional(),
-                dataUnitId: Id.optional(),
-                document: LabelDocumentSchema,
-              }),
-            )
-            .min(1)
-            .max(1000),
-        }),
+        body: z.strictObject({ model: ModelName, items: z.array(PrelabelItemSchema).min(1).max(1000) }),
         response: {
           200: z.object({
             model: z.string(),
