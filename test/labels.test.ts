@@ -143,6 +143,13 @@ describeEachDialect('labels: saving and reading', (env) => {
 
     const third = await save(as.ann1, taskId, 2, doc(box('obj_car1', 20)));
     expect(third.body.revision).toBe(3);
+    // Saving keeps the claim alive, as a heartbeat does.
+    const lease = await env.deps.db
+      .selectFrom('tasks')
+      .select('lease_expires_at')
+      .where('id', '=', taskId)
+      .executeTakeFirstOrThrow();
+    expect(lease.lease_expires_at).toBe(new Date(env.clock.now + 30 * 60_000).toISOString());
 
     const history = await as.ann1.get(`/api/v1/tasks/${taskId}/labels/revisions?limit=2`);
     expect(history.status).toBe(200);

@@ -18,7 +18,7 @@ import { AppError, conflict, forbidden, invalid, notFound, revisionConflict } fr
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { findDataUnit } from '../projects/queries.ts';
 import { recordTaskEvent } from '../queue/events.ts';
-import { heldTask, type TaskScene, visibleTask } from '../queue/work.ts';
+import { heldTask, renewHold, type TaskScene, visibleTask } from '../queue/work.ts';
 import { changesByFeature, stampAuthorship } from './authorship.ts';
 import {
   annotatorBranch,
@@ -162,6 +162,8 @@ export async function saveLabels(deps: AppDeps, ctx: RequestContext, taskId: str
       if (isUniqueViolation(err)) throw revisionConflict('The labels of this task', current + 1);
       throw err;
     }
+    // Saving is work on the task: it keeps the caller's claim alive as a heartbeat would.
+    await renewHold(trx, ts, now);
     await recordTaskEvent(
       trx,
       {

@@ -263,22 +263,27 @@ export async function heldTask(
   return ts;
 }
 
+/** Extends the caller's lease on a task they hold (their hold, in consensus stages) from `now`. */
+export async function renewHold(trx: Executor, ts: TaskScene, now: number) {
+  const lease = nowIso(now + ts.settings.leaseMinutes * 60_000);
+  if (ts.stage.type === 'consensus') {
+    await trx
+      .updateTable('task_holds')
+      .set({ lease_expires_at: lease, updated_at: nowIso(now) })
+      .where('task_id', '=', ts.row.id)
+      .where('user_id', '=', ts.worker.userId)
+      .execute();
+  } else {
+    await trx.updateTable('tasks').set({ lease_expires_at: lease }).where('id', '=', ts.row.id).execute();
+  }
+  return lease;
+}
+
 export async function heartbeat(deps: AppDeps, ctx: RequestContext, taskId: string) {
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     const ts = await heldTask(trx, deps, ctx, taskId, now);
-    const lease = nowIso(now + ts.settings.leaseMinutes * 60_000);
-    if (ts.stage.type === 'consensus') {
-      await trx
-        .updateTable('task_holds')
-        .set({ lease_expires_at: lease, updated_at: nowIso(now) })
-        .where('task_id', '=', taskId)
-        .where('user_id', '=', ts.worker.userId)
-        .execute();
-    } else {
-      await trx.updateTable('tasks').set({ lease_expires_at: lease }).where('id', '=', taskId).execute();
-    }
-    return { leaseExpiresAt: lease };
+    return { leaseExpiresAt: await renewHold(trx, ts, now) };
   });
 }
 
