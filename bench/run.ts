@@ -1,18 +1,11 @@
-// Measures the foundation's hot paths through the full Fastify pipeline (app.inject: routing,
-// authentication, validation, SQL, serialisation; no sockets). Each scenario's throughput is
-// reported as a ratio to GET /api/health measured in the same run on the same database, so
-// results compare across machines. Run: npm run bench  (PostgreSQL too with GLOSS_BENCH_PG_URL).
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { type Database, migrateToLatest, openDatabase } from '../src/server/db/database.ts';
+import { type Database, migrateToLatest } from '../src/server/db/database.ts';
 import { newId, nowIso } from '../src/server/db/ids.ts';
 import { createDeps } from '../src/server/deps.ts';
+import { type Dialect, openBenchDatabase } from './bench-database.ts';
 
 const USERS = 2000;
 const AUDIT_ROWS = 20_000;
@@ -25,32 +18,10 @@ interface Scenario {
   headers: Record<string, string>;
 }
 
-async function openBenchDatabase(
-  dialect: 'sqlite' | 'postgres',
-): Promise<Database & { drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
-    const db = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
-    return { ...db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const adminUrl = process.env.GLOSS_BENCH_PG_URL!;
-  const name = `gloss_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = openDatabase(url.toString());
-  return {
-    ...db,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/** The bench database as this bench uses it: the Database itself, with its drop. */
+async function openRunDatabase(dialect: Dialect): Promise<Database & { drop(): Promise<void> }> {
+  const bench = await openBenchDatabase(dialect);
+  return { ...bench.database, drop: bench.drop };
 }
 
 /** Bulk rows straight into the tables: the bench measures reads, not the cost of seeding. */
@@ -119,7 +90,7 @@ async function measure(app: Awaited<ReturnType<typeof buildApp>>, s: Scenario, c
 }
 
 async function benchDialect(dialect: 'sqlite' | 'postgres') {
-  const database = await openBenchDatabase(dialect);
+  const database = await openRunDatabase(dialect);
   try {
     await migrateToLatest(database.db);
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', GLOSS_DATA_DIR: tmpdir() });

@@ -6,7 +6,7 @@ import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
 import { gloss } from './helpers/gloss-cli.ts';
 import { labelDoc, labelObject } from './helpers/label-fixtures.ts';
-import { ontologyFixture } from './helpers/project-fixtures.ts';
+import { pinOntology } from './helpers/project-fixtures.ts';
 import { queueProject } from './helpers/queue-fixtures.ts';
 
 // Exports over HTTP and the CLI, on both databases: Gloss's JSON, and COCO checked field by field
@@ -60,12 +60,7 @@ describeEachDialect('exports', (env) => {
       ],
       units,
     });
-    const ontology = await ontologyFixture(env, { document: ONTOLOGY });
-    await env.deps.db
-      .updateTable('projects')
-      .set({ ontology_id: ontology.id, ontology_version: 1 })
-      .where('id', '=', p.projectId)
-      .execute();
+    await pinOntology(env, p.projectId, ONTOLOGY);
     await env.deps.db
       .updateTable('data_units')
       .set({ kind: 'image', width: 640, height: 480 })

@@ -7,7 +7,7 @@ import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
 import { gloss } from './helpers/gloss-cli.ts';
 import { labelDoc, labelObject } from './helpers/label-fixtures.ts';
-import { ontologyFixture } from './helpers/project-fixtures.ts';
+import { pinOntology } from './helpers/project-fixtures.ts';
 import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
 
 // Saving and reading a task's labels over HTTP on both databases: revisions and their history,
@@ -79,14 +79,7 @@ describeEachDialect('labels: saving and reading', (env) => {
       units: 2,
       ...(opts.workflow ? { workflow: opts.workflow } : {}),
     });
-    if (opts.ontology !== false) {
-      const ontology = await ontologyFixture(env, { document: ONTOLOGY });
-      await env.deps.db
-        .updateTable('projects')
-        .set({ ontology_id: ontology.id, ontology_version: 1 })
-        .where('id', '=', p.projectId)
-        .execute();
-    }
+    if (opts.ontology !== false) await pinOntology(env, p.projectId, ONTOLOGY);
     return p;
   }
 

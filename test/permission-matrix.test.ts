@@ -6,7 +6,7 @@ import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import { nowIso } from '../src/server/db/ids.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect, PASSWORD, type TestEnv, uniqueEmail } from './helpers/env.ts';
-import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
+import { datasetFixture, ontologyFixture, pinOntology } from './helpers/project-fixtures.ts';
 
 // Every route the API exposes, tried by every workspace role. The roles that may act are written
 // here by hand from the product rules (DESIGN.md's matrix), as letters A(dmin) W(orkforce manager)
@@ -124,18 +124,12 @@ async function heldTask(w: World, role: Role, stage: 'annotate' | 'review' = 'an
 
 /** Gives the task's project an (empty) ontology to label with. */
 async function withOntology(w: World, taskId: string) {
-  const { db } = w.env.deps;
-  const ontology = await ontologyFixture(w.env);
-  const task = await db
+  const task = await w.env.deps.db
     .selectFrom('tasks')
     .select('project_id')
     .where('id', '=', taskId)
     .executeTakeFirstOrThrow();
-  await db
-    .updateTable('projects')
-    .set({ ontology_id: ontology.id, ontology_version: 1 })
-    .where('id', '=', task.project_id)
-    .execute();
+  await pinOntology(w.env, task.project_id);
 }
 
 /** A task of an In progress matrix project with one saved revision of its labels (written directly). */

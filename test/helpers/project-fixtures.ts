@@ -102,3 +102,14 @@ export async function ontologyFixture(
   }
   return { id };
 }
+
+/** Gives the project an ontology (of `document`, or an empty one) at version 1, as the labels it takes. */
+export async function pinOntology(env: TestEnv, projectId: string, document?: object) {
+  const ontology = await ontologyFixture(env, document ? { document } : {});
+  await env.deps.db
+    .updateTable('projects')
+    .set({ ontology_id: ontology.id, ontology_version: 1 })
+    .where('id', '=', projectId)
+    .execute();
+  return ontology;
+}
