@@ -1,0 +1,3 @@
+import { DragBoxTool } from './drag-box.ts';
+
+export const createBoundingBoxTool = () => new DragBoxTool('bounding_box');
