@@ -40,7 +40,17 @@ const typingIn = (target: EventTarget | null) =>
  * skip reason and the optional next holder. Submitting, approving, rejecting or skipping opens
  * the stage's next task, or returns to the queue when there is none.
  */
-export function TaskActions({ task }: { task: TaskDetail }) {
+export function TaskActions({
+  task,
+  keys: keyMode = 'letters',
+  prepare,
+}: {
+  task: TaskDetail;
+  /** `editor`: single letters belong to the label editor, so the actions take Ctrl/⌘ chords. */
+  keys?: 'letters' | 'editor';
+  /** Runs before an action (the editor saves its work, and checks it before a submit); a throw stops it. */
+  prepare?: (action: Finishing | 'release') => Promise<void>;
+}) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const may = new Set<string>(task.actions);
@@ -69,6 +79,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
 
   const act = useMutation({
     mutationFn: async (action: Finishing | 'release') => {
+      await prepare?.(action);
       await runAction(task.id, action, {
         ...(action === 'skip' || action === 'release' ? {} : handover()),
         note: action === 'reject' ? note.trim() || undefined : undefined,
@@ -108,7 +119,16 @@ export function TaskActions({ task }: { task: TaskDetail }) {
   // Single-key shortcuts, unless the user is typing (or holds a modifier for the browser's own).
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e) => {
-    if (busy || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+    if (busy) return;
+    if (keyMode === 'editor') {
+      const chord = editorChord(e);
+      if (chord && may.has(chord)) {
+        e.preventDefault();
+        act.mutate(chord);
+      }
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
     const key = e.key.toLowerCase();
     if (key === 'r' && may.has('reject')) {
       e.preventDefault();
@@ -149,7 +169,13 @@ export function TaskActions({ task }: { task: TaskDetail }) {
           <ActionButton label="Claim" primary busy={busy} onClick={() => claim.mutate()} />
         ) : null}
         {may.has('submit') ? (
-          <ActionButton label="Submit" keyHint="S" primary busy={busy} onClick={() => act.mutate('submit')} />
+          <ActionButton
+            label="Submit"
+            keyHint={keyMode === 'editor' ? 'Control+Enter' : 'S'}
+            primary
+            busy={busy}
+            onClick={() => act.mutate('submit')}
+          />
         ) : null}
         {may.has('approve') ? (
           <ActionButton
@@ -218,7 +244,12 @@ export function TaskActions({ task }: { task: TaskDetail }) {
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
-          <ActionButton label="Skip" keyHint="K" busy={busy} onClick={() => act.mutate('skip')} />
+          <ActionButton
+            label="Skip"
+            keyHint={keyMode === 'editor' ? 'Control+Shift+K' : 'K'}
+            busy={busy}
+            onClick={() => act.mutate('skip')}
+          />
         </div>
       ) : null}
       {may.has('release') ? (
@@ -227,7 +258,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
           <span className="field-hint">Gives the task back to the queue for someone else.</span>
         </div>
       ) : null}
-      <KeyHints may={may} />
+      <KeyHints may={may} mode={keyMode} />
     </Card>
   );
 }
@@ -268,7 +299,22 @@ function ActionButton({
   );
 }
 
-function KeyHints({ may }: { may: ReadonlySet<string> }) {
+/** Ctrl/⌘+Enter submits and Ctrl/⌘+Shift+K skips, even from a text field (the chords type nothing). */
+function editorChord(e: KeyboardEvent): Finishing | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  if (e.key === 'Enter' && !e.shiftKey) return 'submit';
+  if (e.shiftKey && e.key.toLowerCase() === 'k') return 'skip';
+  return null;
+}
+
+function KeyHints({ may, mode }: { may: ReadonlySet<string>; mode: 'letters' | 'editor' }) {
+  if (mode === 'editor') {
+    const chords = [
+      may.has('submit') ? ['Ctrl+Enter', 'Submit'] : null,
+      may.has('skip') ? ['Ctrl+Shift+K', 'Skip'] : null,
+    ].filter((h): h is [string, string] => h !== null);
+    return chords.length === 0 ? null : <HintList hints={chords} />;
+  }
   const hints = [
     may.has('submit') ? ['S', 'Submit'] : null,
     may.has('approve') ? ['A', 'Approve'] : null,
@@ -276,6 +322,10 @@ function KeyHints({ may }: { may: ReadonlySet<string> }) {
     may.has('skip') ? ['K', 'Skip'] : null,
   ].filter((h): h is [string, string] => h !== null);
   if (hints.length === 0) return null;
+  return <HintList hints={hints} />;
+}
+
+function HintList({ hints }: { hints: [string, string][] }) {
   return (
     <dl className="key-hints" aria-label="Keyboard shortcuts">
       {hints.map(([key, what]) => (

@@ -4,6 +4,7 @@ import { STAGE_TYPE_LABELS } from '../../../core/workflow/format.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
+import { editorApplies, LabelEditor } from '../../editor/LabelEditor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { holderNames, TaskStatusBadge } from '../queue/bits.tsx';
 import { useProjectWorkflow } from '../queue/queries.ts';
@@ -50,6 +51,53 @@ function TaskWork({ task }: { task: TaskDetail }) {
     .sort()
     .at(-1);
 
+  const facts = (
+    <Card title="Task">
+      <dl className="summary-list task-facts">
+        <div>
+          <dt>Stage</dt>
+          <dd>{task.stageName}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <TaskStatusBadge status={task.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>{task.priority}</dd>
+        </div>
+        <div>
+          <dt>Holder</dt>
+          <dd>{holders.length ? holders.join(', ') : 'Nobody'}</dd>
+        </div>
+        {leaseUntil ? (
+          <div>
+            <dt>Lease until</dt>
+            <dd>{formatDateTime(leaseUntil)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Dataset</dt>
+          <dd>{task.datasetName}</dd>
+        </div>
+      </dl>
+    </Card>
+  );
+
+  const plain = (
+    <div className="task-layout">
+      <section className="task-canvas" aria-label="Data unit">
+        <UnitView unit={task.dataUnit} />
+      </section>
+      <aside className="task-side">
+        {facts}
+        <TaskActions task={task} />
+      </aside>
+    </div>
+  );
+
   return (
     <>
       <p className="breadcrumb">
@@ -83,46 +131,7 @@ function TaskWork({ task }: { task: TaskDetail }) {
           progress.
         </Notice>
       ) : null}
-      <div className="task-layout">
-        <section className="task-canvas" aria-label="Data unit">
-          <UnitView unit={task.dataUnit} />
-        </section>
-        <aside className="task-side">
-          <Card title="Task">
-            <dl className="summary-list task-facts">
-              <div>
-                <dt>Stage</dt>
-                <dd>{task.stageName}</dd>
-              </div>
-              <div>
-                <dt>Status</dt>
-                <dd>
-                  <TaskStatusBadge status={task.status} />
-                </dd>
-              </div>
-              <div>
-                <dt>Priority</dt>
-                <dd>{task.priority}</dd>
-              </div>
-              <div>
-                <dt>Holder</dt>
-                <dd>{holders.length ? holders.join(', ') : 'Nobody'}</dd>
-              </div>
-              {leaseUntil ? (
-                <div>
-                  <dt>Lease until</dt>
-                  <dd>{formatDateTime(leaseUntil)}</dd>
-                </div>
-              ) : null}
-              <div>
-                <dt>Dataset</dt>
-                <dd>{task.datasetName}</dd>
-              </div>
-            </dl>
-          </Card>
-          <TaskActions task={task} />
-        </aside>
-      </div>
+      {editorApplies(task) ? <LabelEditor task={task} facts={facts} fallback={plain} /> : plain}
       <TaskHistory taskId={task.id} stageName={stageName} />
     </>
   );

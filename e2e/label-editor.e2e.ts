@@ -1,0 +1,316 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useE2E } from './helpers/browser.ts';
+import { trackPageErrors } from './helpers/invites.ts';
+import { type Person, signIn, welcome } from './helpers/pages.ts';
+import { pngBytes } from './helpers/png.ts';
+
+// Issue 5's acceptance tests for the label editor: one of each shape drawn with the mouse, a
+// nested classification answered, undo/redo, a reload mid-task that finds the work intact, a
+// submit that opens the next task; and autosave through a network drop, replayed in order.
+
+const ADMIN: Person = { name: 'Ada Admin', email: 'ada@example.test', password: 'admin passphrase 1' };
+const IMAGES = ['first.png', 'second.png'];
+
+const ONTOLOGY = {
+  formatVersion: 1,
+  objects: [
+    {
+      featureId: 'box-car',
+      name: 'Car',
+      shape: 'bounding_box',
+      color: '#e6194b',
+      hotkey: '1',
+      attributes: [],
+    },
+    {
+      featureId: 'rbox-ship',
+      name: 'Ship',
+      shape: 'rotatable_box',
+      color: '#3cb44b',
+      hotkey: '2',
+      attributes: [],
+    },
+    { featureId: 'poly-lake', name: 'Lake', shape: 'polygon', color: '#4363d8', hotkey: '3', attributes: [] },
+    {
+      featureId: 'line-road',
+      name: 'Road',
+      shape: 'polyline',
+      color: '#f58231',
+      hotkey: '4',
+      attributes: [],
+    },
+    { featureId: 'point-tree', name: 'Tree', shape: 'point', color: '#911eb4', hotkey: '5', attributes: [] },
+    {
+      featureId: 'skel-person',
+      name: 'Person',
+      shape: 'keypoint_skeleton',
+      color: '#46f0f0',
+      hotkey: '6',
+      skeleton: {
+        points: [
+          { id: 'head', name: 'Head' },
+          { id: 'hip', name: 'Hip' },
+          { id: 'foot', name: 'Foot' },
+        ],
+        edges: [
+          ['head', 'hip'],
+          ['hip', 'foot'],
+        ],
+      },
+      attributes: [],
+    },
+  ],
+  classifications: [
+    {
+      featureId: 'q-weather',
+      name: 'Weather',
+      kind: 'radio',
+      required: true,
+      options: [
+        { featureId: 'o-sunny', label: 'Sunny' },
+        {
+          featureId: 'o-rainy',
+          label: 'Rainy',
+          questions: [
+            {
+              featureId: 'q-intensity',
+              name: 'Intensity',
+              kind: 'radio',
+              required: true,
+              options: [
+                { featureId: 'o-light', label: 'Light' },
+                { featureId: 'o-heavy', label: 'Heavy' },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+async function csrfHeaders(page: Page) {
+  const { csrfToken } = await (await page.request.get('/api/v1/auth/session')).json();
+  return { 'x-csrf-token': csrfToken as string };
+}
+
+/** Ontology, dataset of two images and an In progress project, through the API; returns the project id. */
+async function labellingProject(page: Page): Promise<string> {
+  const headers = await csrfHeaders(page);
+  const ontology = await page.request.post('/api/v1/ontologies', {
+    headers,
+    data: { name: 'Scenes', schema: ONTOLOGY },
+  });
+  expect(ontology.status(), await ontology.text()).toBe(201);
+  const dataset = await page.request.post('/api/v1/datasets', { headers, data: { name: 'Scenes' } });
+  expect(dataset.status(), await dataset.text()).toBe(201);
+  const datasetId = (await dataset.json()).id;
+  for (const [i, name] of IMAGES.entries()) {
+    const uploaded = await page.request.post(`/api/v1/datasets/${datasetId}/units`, {
+      headers,
+      multipart: { files: { name, mimeType: 'image/png', buffer: pngBytes(640, 480, 3 + i) } },
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(200);
+  }
+  const created = await page.request.post('/api/v1/projects', {
+    headers,
+    data: {
+      name: 'Scene labels',
+      datasetIds: [datasetId],
+      ontologyId: (await ontology.json()).id,
+      workflowTemplateId: 'builtin:annotate_review',
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const project = await created.json();
+  const started = await page.request.put(`/api/v1/projects/${project.id}/status`, {
+    headers,
+    data: { status: 'in_progress', reason: 'Go', revision: project.revision },
+  });
+  expect(started.status(), await started.text()).toBe(200);
+  return project.id;
+}
+
+/** Starts labelling in the project's Annotate stage; returns the task id once the editor has drawn. */
+async function openEditor(page: Page, projectId: string): Promise<string> {
+  await page.goto(`/projects/${projectId}?tab=queue&stage=annotate`);
+  await page.getByRole('button', { name: 'Start labelling', exact: true }).click();
+  await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
+  await page.getByText('Saved', { exact: true }).or(page.getByText('Unsaved changes')).first().waitFor();
+  const match = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
+  expect(match, `on a task page (${page.url()})`).not.toBeNull();
+  return match?.[1] ?? '';
+}
+
+/** Canvas-relative points → page coordinates (the image is fitted in the middle of the canvas). */
+async function canvasAt(page: Page) {
+  const box = await page.getByTestId('editor-canvas').boundingBox();
+  if (!box) throw new Error('the editor canvas is not on the page');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  return (dx: number, dy: number) => ({ x: cx + dx, y: cy + dy });
+}
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 3 });
+  await page.mouse.up();
+}
+
+async function click(page: Page, p: { x: number; y: number }) {
+  await page.mouse.click(p.x, p.y);
+}
+
+interface Labels {
+  revision: number;
+  document: {
+    objects: { featureId: string; geometry: { type: string } }[];
+    classifications: { featureId: string; optionIds?: string[]; answers?: unknown[] }[];
+  };
+}
+
+const labelsOf = async (page: Page, taskId: string): Promise<Labels> =>
+  (await page.request.get(`/api/v1/tasks/${taskId}/labels`)).json();
+
+/** Waits until every change is saved (the status says so and nothing is waiting). */
+const saved = (page: Page) => page.getByText('Saved', { exact: true }).waitFor();
+
+describeInBrowser('the label editor', () => {
+  const e2e = useE2E();
+
+  async function adminWithProject() {
+    const server = await e2e.server({
+      beforeStart: async (gloss) => {
+        await gloss(
+          'create-admin',
+          '--email',
+          ADMIN.email,
+          '--password',
+          ADMIN.password,
+          '--name',
+          ADMIN.name,
+        );
+      },
+    });
+    const page = await (await e2e.context(server)).newPage();
+    const errors = trackPageErrors(page);
+    await signIn(page, ADMIN);
+    await welcome(page, ADMIN).waitFor();
+    const projectId = await labellingProject(page);
+    return { page, errors, projectId };
+  }
+
+  it('draws every shape, answers a nested question, undoes and redoes, survives a reload, submits to the next task', async () => {
+    const { page, errors, projectId } = await adminWithProject();
+    const taskId = await openEditor(page, projectId);
+    const at = await canvasAt(page);
+
+    // Each class by its ontology hotkey, then its shape drawn the way the tool draws it.
+    await page.keyboard.press('1');
+    await drag(page, at(-200, -150), at(-120, -80));
+    await page.keyboard.press('2');
+    await drag(page, at(-80, -150), at(0, -90));
+    await page.keyboard.press('3');
+    await click(page, at(40, -150));
+    await click(page, at(120, -150));
+    await click(page, at(90, -80));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('4');
+    await click(page, at(-200, 20));
+    await click(page, at(-120, 60));
+    await click(page, at(-60, 20));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('5');
+    await click(page, at(0, 40));
+    await page.keyboard.press('6');
+    await click(page, at(120, 0));
+    await click(page, at(120, 50));
+    await click(page, at(120, 100));
+
+    // The nested classification: Rainy opens Intensity beneath it.
+    await page.getByLabel('Rainy', { exact: true }).check();
+    await page.getByLabel('Heavy', { exact: true }).check();
+
+    await saved(page);
+    await expect
+      .poll(async () => (await labelsOf(page, taskId)).document.objects.map((o) => o.geometry.type))
+      .toEqual(['bounding_box', 'rotatable_box', 'polygon', 'polyline', 'point', 'keypoint_skeleton']);
+
+    // Undo takes back the two answers, then the skeleton; redo brings all three back. (Focus
+    // leaves the radio button first: keys typed into a field are the field's.)
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Heavy', { exact: true }).isChecked()).toBe(false);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Rainy', { exact: true }).isChecked()).toBe(false);
+    await page.keyboard.press('Control+z');
+    await saved(page);
+    await expect.poll(async () => (await labelsOf(page, taskId)).document.objects.length).toBe(5);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByLabel('Heavy', { exact: true }).isChecked()).toBe(true);
+    await saved(page);
+    await expect.poll(async () => (await labelsOf(page, taskId)).document.objects.length).toBe(6);
+
+    // A reload mid-task finds the work as it was.
+    await page.reload();
+    await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
+    await expect.poll(() => page.getByLabel('Heavy', { exact: true }).isChecked()).toBe(true);
+    await page.getByText('6 objects').waitFor();
+
+    // Submit opens the next task, with nothing on it yet.
+    await page.getByRole('button', { name: /^Submit/ }).click();
+    await page.getByRole('heading', { name: 'second.png', exact: true, level: 1 }).waitFor();
+    await page.getByText('0 objects').waitFor();
+    const submitted = await labelsOf(page, taskId);
+    expect(submitted.document.classifications).toEqual([
+      {
+        featureId: 'q-weather',
+        optionIds: ['o-rainy'],
+        answers: [{ featureId: 'q-intensity', optionIds: ['o-heavy'] }],
+      },
+    ]);
+    const task = await (await page.request.get(`/api/v1/tasks/${taskId}`)).json();
+    expect(task.stageId).toBe('review');
+
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  }, 180_000);
+
+  it('keeps editing through a network drop and saves every change in order when it is back', async () => {
+    const { page, errors, projectId } = await adminWithProject();
+    const taskId = await openEditor(page, projectId);
+    const at = await canvasAt(page);
+
+    await page.keyboard.press('1');
+    await drag(page, at(-200, -150), at(-120, -80));
+    await saved(page);
+    const before = (await labelsOf(page, taskId)).revision;
+
+    await page.context().setOffline(true);
+    await drag(page, at(-80, -150), at(0, -90));
+    await page.getByText(/^Offline/).waitFor();
+    await drag(page, at(20, -150), at(100, -90));
+    // Each pause longer than the autosave delay is one snapshot waiting in order.
+    await page.getByText(/2 changes waiting/).waitFor({ timeout: 20_000 });
+    await page.context().setOffline(false);
+    await saved(page);
+
+    const revisions = await (await page.request.get(`/api/v1/tasks/${taskId}/labels/revisions`)).json();
+    const after = revisions.items
+      .filter((r: { revision: number }) => r.revision > before)
+      .sort((a: { revision: number }, b: { revision: number }) => a.revision - b.revision);
+    expect(after.map((r: { revision: number }) => r.revision)).toEqual([before + 1, before + 2]);
+    const counts: number[] = [];
+    for (const r of after) {
+      const one = await (
+        await page.request.get(`/api/v1/tasks/${taskId}/labels/revisions/${r.revision}`)
+      ).json();
+      counts.push(one.document.objects.length);
+    }
+    expect(counts).toEqual([2, 3]);
+
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,203 @@
+import type Konva from 'konva';
+import {
+  type PointerEvent as ReactPointerEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { Image as KonvaImage, Layer, Shape, Stage } from 'react-konva';
+import type { OntologyDocument } from '../../core/ontology/index.ts';
+import type { EditorState, EditorStore, PointerInput } from '../../editor/index.ts';
+import { drawObjects, drawOverlay, paletteOf } from './draw.ts';
+import { type ImageLevels, levelFor, loadImage, reducedLevels } from './image-levels.ts';
+import { useEditorState } from './use-editor.ts';
+
+interface CanvasProps {
+  store: EditorStore;
+  ontology: OntologyDocument;
+  imageUrl: string;
+  /** Called once, after the image and the labels have been painted for the first time. */
+  onFirstDraw?: () => void;
+}
+
+/**
+ * The drawing surface: the image and the labels on Konva layers, transformed by the viewport.
+ * Konva only paints; pointer, wheel and resize events go to the engine, which owns every rule.
+ */
+export function Canvas({ store, ontology, imageUrl, onFirstDraw }: CanvasProps) {
+  const state = useEditorState(store, (s) => s);
+  const box = useRef<HTMLDivElement>(null);
+  const imageLayer = useRef<Konva.Layer>(null);
+  const levels = useImageLevels(imageUrl);
+  const palette = useMemo(() => paletteOf(ontology), [ontology]);
+  useViewSize(box, store);
+  useWheel(box, store);
+
+  const { document: doc, hidden, locked, viewport, view } = state;
+  // New functions when what they draw changes: react-konva then repaints the layer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: repaint on these changes only; the scene reads the latest state.
+  const objectsScene = useCallback(
+    (ctx: Konva.Context) => drawObjects(ctx._context, store.getState(), palette),
+    [doc, hidden, locked, palette, store, view],
+  );
+  const overlayScene = useCallback(
+    (ctx: Konva.Context) => drawOverlay(ctx._context, state, palette),
+    [state, palette],
+  );
+
+  const { brightness, contrast } = state.adjust;
+  const staged = view.width > 0 && view.height > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layer's canvas exists once the stage is rendered.
+  useEffect(() => {
+    const canvas = imageLayer.current?.getNativeCanvasElement();
+    if (canvas) canvas.style.filter = `brightness(${brightness}) contrast(${contrast})`;
+  }, [brightness, contrast, staged]);
+
+  const firstDrawn = useRef(false);
+  useEffect(() => {
+    if (!levels || firstDrawn.current || !onFirstDraw) return;
+    firstDrawn.current = true;
+    // Konva paints on the next animation frame; the frame after it has been composited.
+    requestAnimationFrame(() => requestAnimationFrame(() => onFirstDraw()));
+  }, [levels, onFirstDraw]);
+
+  const input = useCallback((e: ReactPointerEvent<HTMLDivElement>): PointerInput => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return {
+      x: e.clientX - rect.left,
+      y: e.clientY - rect.top,
+      button: e.button,
+      shift: e.shiftKey,
+      alt: e.altKey,
+      ctrl: e.ctrlKey,
+      meta: e.metaKey,
+      detail: e.detail,
+    };
+  }, []);
+
+  return (
+    <div
+      ref={box}
+      className="ed-canvas"
+      role="application"
+      aria-label="Image and labels"
+      data-testid="editor-canvas"
+      style={{ cursor: cursorOf(state) }}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        store.pointerDown(input(e));
+      }}
+      onPointerMove={(e) => store.pointerMove(input(e))}
+      onPointerUp={(e) => store.pointerUp(input(e))}
+      onPointerCancel={(e) => store.pointerUp(input(e))}
+      onDoubleClick={(e) => {
+        const rect = e.currentTarget.getBoundingClientRect();
+        store.doubleClick({ x: e.clientX - rect.left, y: e.clientY - rect.top, shift: e.shiftKey });
+      }}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      {staged ? (
+        <Stage
+          width={view.width}
+          height={view.height}
+          x={viewport.x}
+          y={viewport.y}
+          scaleX={viewport.scale}
+          scaleY={viewport.scale}
+          listening={false}
+        >
+          <Layer ref={imageLayer} listening={false} imageSmoothingEnabled={viewport.scale < 2}>
+            {levels ? (
+              <KonvaImage
+                image={levelFor(levels, viewport.scale) as HTMLImageElement}
+                width={state.image.width}
+                height={state.image.height}
+              />
+            ) : null}
+          </Layer>
+          <Layer listening={false}>
+            <Shape sceneFunc={objectsScene} />
+          </Layer>
+          <Layer listening={false}>
+            <Shape sceneFunc={overlayScene} />
+          </Layer>
+        </Stage>
+      ) : null}
+      {levels ? null : <p className="ed-canvas-loading">Loading the image…</p>}
+    </div>
+  );
+}
+
+function cursorOf(state: EditorState): string {
+  if (state.panning) return 'grabbing';
+  if (state.tool !== 'select') return 'crosshair';
+  return state.hoverId ? 'move' : 'default';
+}
+
+function useImageLevels(url: string): ImageLevels | null {
+  const [levels, setLevels] = useState<ImageLevels | null>(null);
+  useEffect(() => {
+    let live = true;
+    setLevels(null);
+    loadImage(url).then(
+      async (full) => {
+        if (!live) return;
+        setLevels({ full, reduced: [] });
+        // Made after the first paint, so they never delay it.
+        const reduced = await reducedLevels(full).catch(() => []);
+        if (live) setLevels({ full, reduced });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return levels;
+}
+
+function useViewSize(box: React.RefObject<HTMLDivElement | null>, store: EditorStore) {
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let fitted = false;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      store.setViewSize({ width: Math.round(width), height: Math.round(height) });
+      // The first real size is when the image can be fitted to the view.
+      if (!fitted && width > 0 && height > 0) {
+        fitted = true;
+        store.fit();
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box, store]);
+}
+
+/** Wheel events are bound natively: React's are passive, and the page must not scroll instead. */
+function useWheel(box: React.RefObject<HTMLDivElement | null>, store: EditorStore) {
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = el.getBoundingClientRect();
+      store.wheel({
+        x: e.clientX - rect.left,
+        y: e.clientY - rect.top,
+        deltaX: e.deltaX,
+        deltaY: e.deltaY,
+        shift: e.shiftKey,
+        ctrl: e.ctrlKey,
+        meta: e.metaKey,
+        alt: e.altKey,
+      });
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [box, store]);
+}

@@ -1,0 +1,387 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type LabelDocument, labelIssueText, modelNameOf, validateLabels } from '../../core/labels/index.ts';
+import type { OntologyDocument } from '../../core/ontology/index.ts';
+import {
+  Autosave,
+  type AutosaveStatus,
+  EditorStore,
+  missingRequired,
+  type QuestionPath,
+} from '../../editor/index.ts';
+import { ErrorAlert } from '../components/Alert.tsx';
+import { Loading } from '../components/States.tsx';
+import { useCurrentUser } from '../features/auth/session.tsx';
+import { useProject, useProjectMembers } from '../features/projects/queries.ts';
+import type { TaskDetail } from '../features/tasks/queries.ts';
+import { TaskActions } from '../features/tasks/TaskActions.tsx';
+import { AdjustControls } from './AdjustControls.tsx';
+import { apiTransport, indexedDbOutbox } from './autosave-adapters.ts';
+import { Canvas } from './Canvas.tsx';
+import { ClassificationsPanel } from './ClassificationsPanel.tsx';
+import { ClassPicker } from './ClassPicker.tsx';
+import { browserClipboard } from './clipboard.ts';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { ObjectList } from './ObjectList.tsx';
+import { ObjectPanel } from './ObjectPanel.tsx';
+import { labelsKey, useLabels, useOntologyVersion } from './queries.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
+import { useEditorState } from './use-editor.ts';
+import './editor.css';
+import './layout.css';
+
+type ImageTask = TaskDetail & { dataUnit: { kind: 'image'; fileUrl: string } };
+
+/** Whether the task is one the editor can show: an image with its media, in a project with an ontology. */
+export const editorApplies = (task: TaskDetail): task is ImageTask =>
+  task.dataUnit.kind === 'image' && task.dataUnit.fileUrl !== null;
+
+/**
+ * The label editor for one task: loads the project's ontology and the user's labels, restores
+ * any work the browser kept but never saved, and wires the engine to the canvas, the panels,
+ * autosave and the task's actions.
+ */
+export function LabelEditor({
+  task,
+  facts,
+  fallback,
+}: {
+  task: ImageTask;
+  facts?: ReactNode;
+  /** What the page shows instead when the project has no ontology (nothing to label with). */
+  fallback: ReactNode;
+}) {
+  const project = useProject(task.projectId);
+  const ontology = useOntologyVersion(project.data?.ontology ?? null);
+  const labels = useLabels(task.id);
+  if (project.isError || ontology.isError || labels.isError) {
+    return <ErrorAlert error={project.error ?? ontology.error ?? labels.error} />;
+  }
+  if (project.data && !project.data.ontology) return fallback;
+  if (!ontology.data || !labels.data) return <Loading />;
+  return <EditorSession task={task} ontology={ontology.data} head={labels.data} facts={facts} />;
+}
+
+interface Session {
+  store: EditorStore;
+  autosave: Autosave | null;
+}
+
+function EditorSession({
+  task,
+  ontology,
+  head,
+  facts,
+}: {
+  task: ImageTask;
+  ontology: OntologyDocument;
+  head: { revision: number; document: LabelDocument };
+  facts: ReactNode;
+}) {
+  const user = useCurrentUser();
+  const editable = task.actions.includes('submit');
+  const [session, setSession] = useState<Session | null>(null);
+  const [status, setStatus] = useState<AutosaveStatus | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one session per task and mode; its head and ontology were loaded for it once.
+  useEffect(() => {
+    let live = true;
+    let made: Session | null = null;
+    openSession({ task, ontology, head, userId: user.id, editable, onStatus: (s) => live && setStatus(s) })
+      .then((s) => {
+        made = s;
+        if (live) setSession(s);
+        else s.autosave?.dispose();
+      })
+      .catch((err: unknown) => live && setFailure(err));
+    return () => {
+      live = false;
+      made?.autosave?.dispose();
+    };
+  }, [task.id, editable, user.id]);
+
+  if (failure) return <ErrorAlert error={failure} />;
+  if (!session) return <Loading />;
+  return <EditorView task={task} ontology={ontology} session={session} status={status} facts={facts} />;
+}
+
+async function openSession(o: {
+  task: ImageTask;
+  ontology: OntologyDocument;
+  head: { revision: number; document: LabelDocument };
+  userId: string;
+  editable: boolean;
+  onStatus: (s: AutosaveStatus) => void;
+}): Promise<Session> {
+  const unit = o.task.dataUnit;
+  const image =
+    unit.width && unit.height ? { width: unit.width, height: unit.height } : await naturalSize(unit.fileUrl);
+  const base = { ontology: o.ontology, image, view: { width: 0, height: 0 }, userId: o.userId };
+  if (!o.editable) {
+    return { store: new EditorStore({ ...base, document: o.head.document, readOnly: true }), autosave: null };
+  }
+  const { autosave, restored } = await Autosave.restore({
+    transport: apiTransport(o.task.id),
+    storage: indexedDbOutbox({ taskId: o.task.id, userId: o.userId }),
+    baseRevision: o.head.revision,
+    baseDocument: o.head.document,
+    onChange: o.onStatus,
+  });
+  o.onStatus(autosave.status());
+  const store = new EditorStore({
+    ...base,
+    document: restored ?? o.head.document,
+    clipboard: browserClipboard(),
+  });
+  return { store, autosave };
+}
+
+async function naturalSize(url: string) {
+  const img = new Image();
+  img.src = url;
+  await img.decode();
+  return { width: img.naturalWidth, height: img.naturalHeight };
+}
+
+/** Authors by name: you, a model, a direct project member, or (members through a group) a short id. */
+function useAuthorNames(projectId: string) {
+  const user = useCurrentUser();
+  const members = useProjectMembers(projectId);
+  return useMemo(() => {
+    const names = new Map(
+      (members.data?.items ?? []).flatMap((m) =>
+        m.principalType === 'user' && m.name ? [[m.principalId, m.name] as const] : [],
+      ),
+    );
+    return (id: string) => {
+      if (id === user.id) return `${user.name} (you)`;
+      const model = modelNameOf(id);
+      if (model !== null) return `Model “${model}”`;
+      return names.get(id) ?? `User ${id.slice(0, 8)}…`;
+    };
+  }, [members.data, user]);
+}
+
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Keys a focused button or link acts on itself: moving focus on, or pressing it. */
+const CONTROL_KEYS = new Set(['Tab', ' ', 'Enter']);
+const onControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement && target.closest('button, a, [role="button"], summary') !== null;
+
+function EditorView({
+  task,
+  ontology,
+  session,
+  status,
+  facts,
+}: {
+  task: ImageTask;
+  ontology: OntologyDocument;
+  session: Session;
+  status: AutosaveStatus | null;
+  facts: ReactNode;
+}) {
+  const { store, autosave } = session;
+  const readOnly = autosave === null;
+  const describeUser = useAuthorNames(task.projectId);
+  const queryClient = useQueryClient();
+  const [missing, setMissing] = useState<QuestionPath[] | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canUndo = useEditorState(store, (s) => s.canUndo);
+  const canRedo = useEditorState(store, (s) => s.canRedo);
+
+  // Every change of the document goes to the autosave queue.
+  useEffect(() => {
+    if (!autosave) return;
+    let seen = store.getState().revisionOfChange;
+    return store.subscribe(() => {
+      const s = store.getState();
+      if (s.revisionOfChange === seen) return;
+      seen = s.revisionOfChange;
+      autosave.change(s.document);
+      setMissing(undefined);
+    });
+  }, [store, autosave]);
+
+  useEffect(() => {
+    if (!autosave) return;
+    const online = () => autosave.online();
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [autosave]);
+
+  // A page left with unsaved work asks first (the outbox still keeps it if the user goes anyway).
+  useEffect(() => {
+    if (!autosave) return;
+    const guard = (e: BeforeUnloadEvent) => {
+      if (autosave.status().pendingCount > 0) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', guard);
+    return () => window.removeEventListener('beforeunload', guard);
+  }, [autosave]);
+
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (typingIn(e.target)) return;
+      if (CONTROL_KEYS.has(e.key) && onControl(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      // Task chords (Ctrl+Enter, Ctrl+Shift+K) belong to the task's actions.
+      if (mod && (e.key === 'Enter' || (e.shiftKey && e.key.toLowerCase() === 'k'))) return;
+      if (mod && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void autosave?.flush().catch(() => undefined);
+        return;
+      }
+      const handled = store.key({
+        key: e.key,
+        code: e.code,
+        shift: e.shiftKey,
+        alt: e.altKey,
+        ctrl: e.ctrlKey,
+        meta: e.metaKey,
+      });
+      if (handled) e.preventDefault();
+    };
+    const up = (e: KeyboardEvent) =>
+      store.keyUp({
+        key: e.key,
+        code: e.code,
+        shift: e.shiftKey,
+        alt: e.altKey,
+        ctrl: e.ctrlKey,
+        meta: e.metaKey,
+      });
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, [store, autosave]);
+
+  /** Before the task leaves the user: every change saved, and for a submit, nothing missing. */
+  const prepare = useCallback(
+    async (action: string) => {
+      const doc = store.getState().document;
+      if (action === 'submit') {
+        const gaps = missingRequired(doc.classifications, ontology.classifications);
+        const check = validateLabels(doc, ontology, { mode: 'submit', image: store.getState().image });
+        if (!check.ok || gaps.length > 0) {
+          setMissing(gaps);
+          const issues = check.ok ? [] : check.issues.map(labelIssueText);
+          throw new Error(
+            `The labels are not finished: ${issues.slice(0, 3).join('; ') || 'answer the required questions'}.`,
+          );
+        }
+      }
+      if (autosave) await autosave.flush();
+      // The next task's editor must not reuse this one's labels.
+      queryClient.removeQueries({ queryKey: labelsKey(task.id) });
+    },
+    [store, autosave, ontology, queryClient, task.id],
+  );
+
+  const resolve = async (how: 'reload' | 'merge') => {
+    if (!autosave) return;
+    if (how === 'reload') {
+      store.replaceDocument(await autosave.resolveReload());
+      setNotice('Reloaded the saved labels; your unsaved changes were set aside.');
+    } else {
+      const merged = await autosave.resolveMerge();
+      store.replaceDocument(merged.document);
+      setNotice(
+        merged.conflicts.length > 0
+          ? `Merged. ${merged.conflicts.length} object(s) changed on both sides kept your version.`
+          : 'Merged your changes with the saved labels.',
+      );
+    }
+  };
+
+  return (
+    <div className="ed-root">
+      <div className="ed-toolbar" role="toolbar" aria-label="Editor">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          disabled={!canUndo}
+          onClick={() => store.undo()}
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          disabled={!canRedo}
+          onClick={() => store.redo()}
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => store.fit()} title="Fit the image (F)">
+          Fit
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => store.zoomBy(1.25)}
+          title="Zoom in (+)"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => store.zoomBy(0.8)}
+          title="Zoom out (-)"
+        >
+          −
+        </button>
+        <AdjustControls store={store} />
+        <span className="ed-toolbar-gap" />
+        {status ? (
+          <SaveIndicator
+            status={status}
+            onReload={() => void resolve('reload')}
+            onMerge={() => void resolve('merge')}
+          />
+        ) : (
+          <span className="ed-readonly" role="status">
+            Read only
+          </span>
+        )}
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => store.toggleHelp()}
+          title="Keyboard shortcuts (?)"
+        >
+          Shortcuts
+        </button>
+      </div>
+      {notice ? (
+        <p className="ed-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="ed-layout">
+        <div className="ed-main">
+          <Canvas store={store} ontology={ontology} imageUrl={task.dataUnit.fileUrl} />
+        </div>
+        <aside className="ed-side">
+          <ClassPicker store={store} ontology={ontology} readOnly={readOnly} />
+          <ObjectPanel store={store} ontology={ontology} readOnly={readOnly} describeUser={describeUser} />
+          <ClassificationsPanel store={store} ontology={ontology} missing={missing} readOnly={readOnly} />
+          <ObjectList store={store} ontology={ontology} readOnly={readOnly} />
+          <TaskActions task={task} keys="editor" prepare={prepare} />
+          {facts}
+        </aside>
+      </div>
+      <HelpOverlay store={store} ontology={ontology} />
+    </div>
+  );
+}
