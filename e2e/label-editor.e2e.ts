@@ -313,4 +313,37 @@ describeInBrowser('the label editor', () => {
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
   }, 180_000);
+  it('offers Reload or Merge when another tab saved first, and merges both tabs’ work', async () => {
+    const { page, errors, projectId } = await adminWithProject();
+    const taskId = await openEditor(page, projectId);
+    // The same task in a second tab, opened before the first tab saves anything.
+    const other = await page.context().newPage();
+    errors.push(...trackPageErrors(other));
+    await other.goto(`/tasks/${taskId}`);
+    await other.getByTestId('editor-canvas').locator('canvas').first().waitFor();
+    await other.getByText('Saved', { exact: true }).waitFor();
+
+    const at = await canvasAt(page);
+    await page.keyboard.press('1');
+    await drag(page, at(-200, -150), at(-120, -80));
+    await saved(page);
+
+    const atOther = await canvasAt(other);
+    await other.keyboard.press('5');
+    await click(other, atOther(0, 40));
+    await other.getByText('Conflict: someone else saved this task').waitFor();
+    // Nothing was overwritten: the server still has the first tab's box alone.
+    expect((await labelsOf(page, taskId)).document.objects.map((o) => o.featureId)).toEqual(['box-car']);
+
+    await other.getByRole('button', { name: 'Merge', exact: true }).click();
+    await other.getByText('Merged your changes with the saved labels.').waitFor();
+    await saved(other);
+    await other.getByText('2 objects').waitFor();
+    expect((await labelsOf(page, taskId)).document.objects.map((o) => o.featureId).sort()).toEqual([
+      'box-car',
+      'point-tree',
+    ]);
+
+    expect(errors, 'uncaught errors in the pages').toEqual([]);
+  }, 180_000);
 });
