@@ -346,4 +346,34 @@ describeInBrowser('the label editor', () => {
 
     expect(errors, 'uncaught errors in the pages').toEqual([]);
   }, 180_000);
+  it('keeps unsaved work in the browser through a reload and saves it when the page opens again', async () => {
+    const { page, errors, projectId } = await adminWithProject();
+    const taskId = await openEditor(page, projectId);
+    const at = await canvasAt(page);
+
+    // Saves fail as if the server were unreachable, so the work exists only in this browser.
+    const saves = '**/api/v1/tasks/*/labels';
+    await page.route(saves, (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback(),
+    );
+    await page.keyboard.press('1');
+    await drag(page, at(-200, -150), at(-120, -80));
+    await page.keyboard.press('5');
+    await click(page, at(0, 40));
+    await page.getByText(/^Offline/).waitFor();
+    expect((await labelsOf(page, taskId)).document.objects).toEqual([]);
+
+    // The page is reloaded (closed and opened) before any save got through.
+    await page.unroute(saves);
+    await page.reload();
+    await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
+    await page.getByText('2 objects').waitFor();
+    await saved(page);
+    expect((await labelsOf(page, taskId)).document.objects.map((o) => o.featureId)).toEqual([
+      'box-car',
+      'point-tree',
+    ]);
+
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  }, 180_000);
 });
