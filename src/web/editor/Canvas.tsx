@@ -10,8 +10,9 @@ import {
 import { Image as KonvaImage, Layer, Shape, Stage } from 'react-konva';
 import type { OntologyDocument } from '../../core/ontology/index.ts';
 import type { EditorState, EditorStore, PointerInput } from '../../editor/index.ts';
-import { drawObjects, drawOverlay, paletteOf } from './draw.ts';
-import { type ImageLevels, levelFor, loadImage, reducedLevels } from './image-levels.ts';
+import { drawOverlay, paletteOf } from './draw.ts';
+import { type ImageLevels, levelFor, loadImageLevels } from './image-levels.ts';
+import { LabelsRaster, SETTLE_MS } from './labels-raster.ts';
 import { useEditorState } from './use-editor.ts';
 
 interface CanvasProps {
@@ -30,17 +31,35 @@ export function Canvas({ store, ontology, imageUrl, onFirstDraw }: CanvasProps) 
   const state = useEditorState(store, (s) => s);
   const box = useRef<HTMLDivElement>(null);
   const imageLayer = useRef<Konva.Layer>(null);
-  const levels = useImageLevels(imageUrl);
+  const levels = useImageLevels(imageUrl, state.image, box);
   const palette = useMemo(() => paletteOf(ontology), [ontology]);
+  const pixelRatio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   useViewSize(box, store);
   useWheel(box, store);
 
-  const { document: doc, hidden, locked, viewport, view } = state;
-  // New functions when what they draw changes: react-konva then repaints the layer.
+  const { document: doc, hidden, locked, selection, viewport, view } = state;
+  const raster = useMemo(() => new LabelsRaster(), []);
+  const objectsLayer = useRef<Konva.Layer>(null);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
+  // A new function when what the raster holds changes, so react-konva repaints the layer; moving
+  // the stage repaints it too, and the scene reads the latest state.
   // biome-ignore lint/correctness/useExhaustiveDependencies: repaint on these changes only; the scene reads the latest state.
   const objectsScene = useCallback(
-    (ctx: Konva.Context) => drawObjects(ctx._context, store.getState(), palette),
-    [doc, hidden, locked, palette, store, view],
+    (ctx: Konva.Context) => {
+      const painted = raster.paint(
+        ctx._context,
+        ctx.canvas.getPixelRatio(),
+        store.getState(),
+        palette,
+        performance.now(),
+      );
+      clearTimeout(settle.current);
+      if (painted === 'scaled') {
+        settle.current = setTimeout(() => objectsLayer.current?.batchDraw(), SETTLE_MS);
+      }
+    },
+    [doc, hidden, locked, selection, palette, raster, store, view],
   );
   const overlayScene = useCallback(
     (ctx: Konva.Context) => drawOverlay(ctx._context, state, palette),
@@ -59,8 +78,9 @@ export function Canvas({ store, ontology, imageUrl, onFirstDraw }: CanvasProps) 
   useEffect(() => {
     if (!levels || firstDrawn.current || !onFirstDraw) return;
     firstDrawn.current = true;
-    // Konva paints on the next animation frame; the frame after it has been composited.
-    requestAnimationFrame(() => requestAnimationFrame(() => onFirstDraw()));
+    // Konva's batched draw was requested while React committed, so it runs first in the next
+    // animation frame: by this callback in the same frame the image and labels are drawn.
+    requestAnimationFrame(() => onFirstDraw());
   }, [levels, onFirstDraw]);
 
   const input = useCallback((e: ReactPointerEvent<HTMLDivElement>): PointerInput => {
@@ -111,13 +131,13 @@ export function Canvas({ store, ontology, imageUrl, onFirstDraw }: CanvasProps) 
           <Layer ref={imageLayer} listening={false} imageSmoothingEnabled={viewport.scale < 2}>
             {levels ? (
               <KonvaImage
-                image={levelFor(levels, viewport.scale) as HTMLImageElement}
+                image={levelFor(levels, viewport.scale * pixelRatio) as unknown as HTMLImageElement}
                 width={state.image.width}
                 height={state.image.height}
               />
             ) : null}
           </Layer>
-          <Layer listening={false}>
+          <Layer ref={objectsLayer} listening={false}>
             <Shape sceneFunc={objectsScene} />
           </Layer>
           <Layer listening={false}>
@@ -136,25 +156,24 @@ function cursorOf(state: EditorState): string {
   return state.hoverId ? 'move' : 'default';
 }
 
-function useImageLevels(url: string): ImageLevels | null {
+function useImageLevels(
+  url: string,
+  image: { width: number; height: number },
+  box: React.RefObject<HTMLDivElement | null>,
+): ImageLevels | null {
   const [levels, setLevels] = useState<ImageLevels | null>(null);
+  const { width, height } = image;
   useEffect(() => {
     let live = true;
     setLevels(null);
-    loadImage(url).then(
-      async (full) => {
-        if (!live) return;
-        setLevels({ full, reduced: [] });
-        // Made after the first paint, so they never delay it.
-        const reduced = await reducedLevels(full).catch(() => []);
-        if (live) setLevels({ full, reduced });
-      },
-      () => undefined,
-    );
+    // The image opens fitted to the view: the first copy decoded is the one that view needs.
+    const el = box.current;
+    const fit = el ? Math.min(el.clientWidth / width, el.clientHeight / height) : 1;
+    loadImageLevels(url, { width, height }, fit > 0 ? fit : 1, setLevels, () => live).catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [url]);
+  }, [url, width, height, box]);
   return levels;
 }
 

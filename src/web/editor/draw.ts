@@ -140,13 +140,23 @@ function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fil
   ctx.stroke();
 }
 
-/** Every visible object in z-order (later ones on top), skipping those outside the view. */
-export function drawObjects(ctx: CanvasRenderingContext2D, state: EditorState, palette: Palette) {
-  const region = visibleRegion(state);
+/** The objects a labels raster holds: visible, and not selected (the overlay draws those, live). */
+export function rasterObjects(state: EditorState): LabelObject[] {
+  const selected = state.selection.length > 0 ? new Set(state.selection) : null;
+  return state.document.objects.filter((o) => !state.hidden.has(o.id) && !selected?.has(o.id));
+}
+
+/** Draws `objects` in z-order (later ones on top), skipping those outside `region`. */
+export function drawObjects(
+  ctx: CanvasRenderingContext2D,
+  objects: readonly LabelObject[],
+  region: Bounds,
+  state: Pick<EditorState, 'viewport' | 'locked'>,
+  palette: Palette,
+) {
   const scale = state.viewport.scale;
-  for (const object of state.document.objects) {
-    if (state.hidden.has(object.id)) continue;
-    if (!overlaps(cachedBounds(object.geometry), region)) continue;
+  for (const object of objects) {
+    if (!overlaps(paddedBounds(object.geometry, scale), region)) continue;
     const style: Style = {
       color: palette.colorOf(object.featureId),
       lineWidth: 1.5,
@@ -156,6 +166,26 @@ export function drawObjects(ctx: CanvasRenderingContext2D, state: EditorState, p
     drawGeometry(ctx, object, style, scale, palette);
   }
 }
+
+/** Bounds plus what strokes and dots add on screen (points are drawn as 4 px discs). */
+function paddedBounds(g: Geometry, scale: number): Bounds {
+  const b = cachedBounds(g);
+  const pad = 6 / scale;
+  return { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad };
+}
+
+export const unionBounds = (a: Bounds | null, b: Bounds): Bounds =>
+  a
+    ? {
+        minX: Math.min(a.minX, b.minX),
+        minY: Math.min(a.minY, b.minY),
+        maxX: Math.max(a.maxX, b.maxX),
+        maxY: Math.max(a.maxY, b.maxY),
+      }
+    : b;
+
+/** The padded bounds of an object as drawn at `scale`, for a raster's dirty region. */
+export const drawnBounds = (o: LabelObject, scale: number) => paddedBounds(o.geometry, scale);
 
 /** The selection, the hovered object, handles and the shape being drawn: small, redrawn often. */
 export function drawOverlay(ctx: CanvasRenderingContext2D, state: EditorState, palette: Palette) {
