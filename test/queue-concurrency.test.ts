@@ -6,6 +6,7 @@ import { finishTask, nextTask } from '../src/server/modules/queue/work.ts';
 import { describeEachDialect, type TestEnv } from './helpers/env.ts';
 import { bulkMembers, bulkTasks, bulkWorkers } from './helpers/queue-bulk.ts';
 import { queueProject } from './helpers/queue-fixtures.ts';
+import { mulberry32 } from './helpers/seeded-random.ts';
 
 // Hundreds of annotators pulling work from one project at once, through the real services
 // (nextTask / finishTask with a RequestContext per user, as the routes call them), on both
@@ -20,18 +21,6 @@ const CONSENSUS_N = 3;
 // Each claim and each submit is a full service transaction (about 13 and 10 statements), so
 // the run takes minutes, not seconds: 40,000 transactions for the bulk run alone.
 const TIMEOUT = 900_000;
-
-/** A small seeded generator, so a failing run can be repeated. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One claim as the test saw it. `start` and `end` are ticks of one counter bumped when a call is

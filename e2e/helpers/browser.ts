@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, inject, type TestContext } from 'vitest';
-import { CHROMIUM_PATH } from './paths.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './paths.ts';
 import { type GlossServer, type StartOptions, startServer } from './server.ts';
 
 /** Screenshots and page HTML of failed tests land here (outside the repository). */
@@ -14,15 +14,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
 }
 
