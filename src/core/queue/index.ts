@@ -52,6 +52,13 @@ export const TASK_EVENT_KINDS = [
   'reopened', // a manager reopened a completed task
   'completed', // entered a terminal stage
   'labels_saved', // a new revision of one of its label branches (data: what changed, by feature)
+  'label_approved', // a reviewer approved one label (subject: its annotator; data: labelId, featureId)
+  'label_rejected', // a reviewer rejected one label (data: labelId, featureId, reason, tags)
+  'label_resolved', // a resubmission settled a rejected label's review (data: labelId)
+  'issue_opened', // data: issueId, labelId?, tags
+  'issue_resolved', // data: issueId
+  'issue_reopened', // data: issueId
+  'issue_commented', // data: issueId, commentId
 ] as const;
 export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
 

@@ -293,6 +293,65 @@ export interface LabelRevisionsTable {
   created_at: string;
 }
 
+/** A label's review status; `label_id` is an object id, or `classification:<featureId>`. */
+export interface LabelReviewsTable {
+  task_id: string;
+  label_id: string;
+  status: 'new' | 'approved' | 'rejected' | 'resolved' | 'reopened';
+  reviewer_id: string | null;
+  reason: string | null;
+  /** JSON array of tag names. */
+  tags: Generated<string>;
+  stage_id: string | null;
+  /** The main branch's revision the decision was made on. */
+  label_revision: number | null;
+  decided_at: string | null;
+  updated_at: string;
+}
+
+export interface IssuesTable {
+  id: string;
+  project_id: string;
+  task_id: string;
+  label_id: string | null;
+  frame_start: number | null;
+  frame_end: number | null;
+  pin_x: number | null;
+  pin_y: number | null;
+  stage_id: string | null;
+  body: string;
+  /** JSON array of tag names. */
+  tags: Generated<string>;
+  author_id: string | null;
+  assignee_id: string | null;
+  status: 'open' | 'resolved';
+  created_at: string;
+  updated_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  revision: Generated<number>;
+}
+
+export interface IssueCommentsTable {
+  id: string;
+  issue_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface IssueMentionsTable {
+  issue_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface ProjectIssueTagsTable {
+  project_id: string;
+  name: string;
+  created_at: string;
+}
+
 export interface TaskEventsTable {
   id: string;
   project_id: string;
@@ -336,6 +395,11 @@ export interface DB {
   task_workers: TaskWorkersTable;
   task_events: TaskEventsTable;
   label_revisions: LabelRevisionsTable;
+  label_reviews: LabelReviewsTable;
+  issues: IssuesTable;
+  issue_comments: IssueCommentsTable;
+  issue_mentions: IssueMentionsTable;
+  project_issue_tags: ProjectIssueTagsTable;
   workflow_templates: WorkflowTemplatesTable;
 }
 

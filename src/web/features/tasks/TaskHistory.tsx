@@ -21,6 +21,13 @@ const KIND_TEXT: Record<TaskEventKind, string> = {
   reopened: 'Reopened',
   completed: 'Completed',
   labels_saved: 'Labels saved',
+  label_approved: 'Label approved',
+  label_rejected: 'Label rejected',
+  label_resolved: 'Label fixed',
+  issue_opened: 'Issue raised',
+  issue_resolved: 'Issue resolved',
+  issue_reopened: 'Issue reopened',
+  issue_commented: 'Issue comment',
 };
 
 const kindText = (kind: string) => KIND_TEXT[kind as TaskEventKind] ?? kind;
