@@ -167,7 +167,7 @@ async function click(page: Page, p: { x: number; y: number }) {
 interface Labels {
   revision: number;
   document: {
-    objects: { featureId: string; geometry: { type: string } }[];
+    objects: { id: string; featureId: string; geometry: { type: string } }[];
     classifications: { featureId: string; optionIds?: string[]; answers?: unknown[] }[];
   };
 }
@@ -258,12 +258,17 @@ describeInBrowser('the label editor', () => {
     await page.reload();
     await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
     await expect.poll(() => page.getByLabel('Heavy', { exact: true }).isChecked()).toBe(true);
-    await page.getByText('6 objects').waitFor();
+    await page.getByText('6 objects', { exact: true }).waitFor();
 
-    // Submit opens the next task, with nothing on it yet.
+    // Everything copied, then submitted: the next task opens, with nothing on it yet.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
     await page.getByRole('button', { name: /^Submit/ }).click();
     await page.getByRole('heading', { name: 'second.png', exact: true, level: 1 }).waitFor();
-    await page.getByText('0 objects').waitFor();
+    await page.getByText('0 objects', { exact: true }).waitFor();
+    const nextId = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname)?.[1] ?? '';
+    expect(nextId).not.toBe(taskId);
     const submitted = await labelsOf(page, taskId);
     expect(submitted.document.classifications).toEqual([
       {
@@ -274,6 +279,16 @@ describeInBrowser('the label editor', () => {
     ]);
     const task = await (await page.request.get(`/api/v1/tasks/${taskId}`)).json();
     expect(task.stageId).toBe('review');
+
+    // The copied objects paste into the next task, as new objects of their own.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Control+v');
+    await page.getByText('6 objects', { exact: true }).waitFor();
+    await saved(page);
+    const pasted = (await labelsOf(page, nextId)).document.objects;
+    const original = submitted.document.objects;
+    expect(pasted.map((o) => o.geometry)).toEqual(original.map((o) => o.geometry));
+    expect(pasted.filter((o) => original.some((p) => p.id === o.id))).toEqual([]);
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
   }, 180_000);
@@ -338,7 +353,7 @@ describeInBrowser('the label editor', () => {
     await other.getByRole('button', { name: 'Merge', exact: true }).click();
     await other.getByText('Merged your changes with the saved labels.').waitFor();
     await saved(other);
-    await other.getByText('2 objects').waitFor();
+    await other.getByText('2 objects', { exact: true }).waitFor();
     expect((await labelsOf(page, taskId)).document.objects.map((o) => o.featureId).sort()).toEqual([
       'box-car',
       'point-tree',
@@ -367,7 +382,7 @@ describeInBrowser('the label editor', () => {
     await page.unroute(saves);
     await page.reload();
     await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
-    await page.getByText('2 objects').waitFor();
+    await page.getByText('2 objects', { exact: true }).waitFor();
     await saved(page);
     expect((await labelsOf(page, taskId)).document.objects.map((o) => o.featureId)).toEqual([
       'box-car',
