@@ -126,6 +126,7 @@ const MATRIX: Record<WorkspaceAction, Scenario[]> = {
   'dataset.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
   'ontology.create': [['workspace', { kind: 'workspace' }, 'AWM']],
   'ontology.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
+  'issue.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
   'workflow_template.list': [['workspace', { kind: 'workspace' }, 'AWM']],
   'workflow_template.create': [['workspace', { kind: 'workspace' }, 'AWM']],
   'workflow_template.update': [
@@ -162,6 +163,10 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.edit_workflow': 'a',
   'project.import_labels': 'at',
   'project.export_labels': 'at',
+  'project.raise_issue': 'atbrn',
+  'project.manage_issue_tags': 'at',
+  // Someone else's issue (see below for one's own and assigned ones).
+  'issue.update': 'at',
 };
 const SHARED_MATRIX: Record<DatasetAction | OntologyAction, string> = {
   'dataset.read': 'au',
@@ -191,6 +196,14 @@ describe('the permission policy', () => {
   });
 
   const project = (role: ProjectRole | null): ProjectResource => ({ kind: 'project', id: 'p', role });
+  /** The resource each project action is asked about: for issues, someone else's issue. */
+  const resourceFor = (action: ProjectAction, role: ProjectRole | null) => {
+    if (action === 'project.manage_members') {
+      return { kind: 'project_member' as const, project: project(role), role: 'admin' as const };
+    }
+    if (action === 'issue.update') return { kind: 'issue' as const, project: project(role), mine: false };
+    return project(role);
+  };
   for (const [action, allowed] of Object.entries(PROJECT_MATRIX) as [ProjectAction, string][]) {
     for (const role of PROJECT_ROLES) {
       const expected = allowed.includes(PROJECT_ROLE_LETTER[role]);
@@ -198,21 +211,36 @@ describe('the permission policy', () => {
         const resource =
           action === 'project.manage_members'
             ? { kind: 'project_member' as const, project: project(role), role: 'annotator' as const }
-            : project(role);
+            : resourceFor(action, role);
         expect(can(actor('member'), action, resource as never)).toBe(expected);
       });
     }
     it(`lets a workspace Admin ${action} on any project, and nobody without a role`, () => {
-      const resource =
-        action === 'project.manage_members'
-          ? { kind: 'project_member' as const, project: project(null), role: 'admin' as const }
-          : project(null);
+      const resource = resourceFor(action, null);
       expect(can(actor('admin'), action, resource as never)).toBe(true);
       for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
         expect(can(actor(role), action, resource as never)).toBe(false);
       }
     });
   }
+
+  // DESIGN.md §3: "resolve issues: own+assigned" for workers; managers resolve any.
+  const ISSUE_MINE_MATRIX = 'atbrn';
+  for (const role of PROJECT_ROLES) {
+    const expected = ISSUE_MINE_MATRIX.includes(PROJECT_ROLE_LETTER[role]);
+    it(`${expected ? 'lets' : 'refuses'} a project ${role} issue.update on an issue they raised or are assigned`, () => {
+      expect(
+        can(actor('member'), 'issue.update', { kind: 'issue', project: project(role), mine: true }),
+      ).toBe(expected);
+    });
+  }
+  it('refuses issue.update on one’s own issue to anyone without a role on its project', () => {
+    for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
+      expect(can(actor(role), 'issue.update', { kind: 'issue', project: project(null), mine: true })).toBe(
+        false,
+      );
+    }
+  });
 
   it('lets a Team Manager manage collaborators except Admins', () => {
     const tm = project('team_manager');

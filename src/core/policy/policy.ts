@@ -249,6 +249,13 @@ export const POLICY = {
     grants: everyone(all),
   }),
 
+  'issue.list': spec<WorkspaceResource>({
+    area: 'Issues',
+    summary:
+      'List one’s own issues across projects (results: those one raised, is assigned or was mentioned in, in projects one holds a role on)',
+    grants: everyone(all),
+  }),
+
   'workflow_template.list': spec<WorkspaceResource>({
     area: 'Workflows',
     summary: 'List and read workflow templates (built-in and saved)',

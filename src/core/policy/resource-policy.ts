@@ -19,6 +19,16 @@ export interface ProjectMemberResource {
   role: ProjectRole;
 }
 
+/**
+ * An issue raised on one of a project's tasks. `mine`: the actor authored it or is its assignee
+ * (the server works it out), which is what lets workers resolve and edit their own issues.
+ */
+export interface IssueResource {
+  kind: 'issue';
+  project: ProjectResource;
+  mine: boolean;
+}
+
 export interface DatasetResource {
   kind: 'dataset';
   id: string;
@@ -31,7 +41,12 @@ export interface OntologyResource {
   role: SharedResourceRole | null;
 }
 
-export type ScopedResource = ProjectResource | ProjectMemberResource | DatasetResource | OntologyResource;
+export type ScopedResource =
+  | ProjectResource
+  | ProjectMemberResource
+  | IssueResource
+  | DatasetResource
+  | OntologyResource;
 
 export type ResourceGrant<R> = boolean | { label: string; test: (resource: R) => boolean };
 
@@ -40,7 +55,7 @@ interface ResourceActionSpec<Role extends string, R> {
   grants: Record<Role, ResourceGrant<R>>;
 }
 
-const projectSpec = <R extends ProjectResource | ProjectMemberResource = ProjectResource>(
+const projectSpec = <R extends ProjectResource | ProjectMemberResource | IssueResource = ProjectResource>(
   summary: string,
   roles: ProjectRole[] | Record<ProjectRole, ResourceGrant<R>>,
 ): ResourceActionSpec<ProjectRole, R> => ({
@@ -72,6 +87,8 @@ const EVERY_PROJECT_ROLE: ProjectRole[] = [
   'annotator',
 ];
 const MANAGERS: ProjectRole[] = ['admin', 'team_manager'];
+/** DESIGN.md §3: workers resolve the issues they raised or that are assigned to them. */
+const ownOrAssigned: ResourceGrant<IssueResource> = { label: 'own or assigned', test: (i) => i.mine };
 
 export const PROJECT_POLICY = {
   'project.read': projectSpec(
@@ -119,6 +136,21 @@ export const PROJECT_POLICY = {
     MANAGERS,
   ),
   'project.export_labels': projectSpec('Export the labels (native JSON, COCO)', MANAGERS),
+  'project.raise_issue': projectSpec(
+    'Raise issues on tasks one may see, comment on issues one may see',
+    EVERY_PROJECT_ROLE,
+  ),
+  'project.manage_issue_tags': projectSpec(
+    'Change the list of issue tags (common rejection reasons)',
+    MANAGERS,
+  ),
+  'issue.update': projectSpec<IssueResource>('Resolve, reopen, reassign and retag an issue', {
+    admin: true,
+    team_manager: true,
+    annotator_reviewer: ownOrAssigned,
+    reviewer: ownOrAssigned,
+    annotator: ownOrAssigned,
+  }),
 };
 
 export const DATASET_POLICY = {
@@ -157,11 +189,13 @@ export const ONTOLOGY_ACTIONS = Object.keys(ONTOLOGY_POLICY) as OntologyAction[]
 
 export type ResourceOfScoped<A extends ResourceAction> = A extends 'project.manage_members'
   ? ProjectMemberResource
-  : A extends ProjectAction
-    ? ProjectResource
-    : A extends DatasetAction
-      ? DatasetResource
-      : OntologyResource;
+  : A extends 'issue.update'
+    ? IssueResource
+    : A extends ProjectAction
+      ? ProjectResource
+      : A extends DatasetAction
+        ? DatasetResource
+        : OntologyResource;
 
 export const isResourceAction = (action: string): action is ResourceAction =>
   action in PROJECT_POLICY || action in DATASET_POLICY || action in ONTOLOGY_POLICY;
@@ -174,7 +208,9 @@ function decide<R>(grant: ResourceGrant<R> | undefined, resource: R): boolean {
 /** The role the actor acts with on the resource: a workspace Admin is its Admin. */
 export function roleOn(actor: Actor, resource: ScopedResource): string | null {
   if (actor.role === 'admin') return 'admin';
-  return resource.kind === 'project_member' ? resource.project.role : resource.role;
+  return resource.kind === 'project_member' || resource.kind === 'issue'
+    ? resource.project.role
+    : resource.role;
 }
 
 /** Every resource action's rules in one table (merged once: every request asks). */

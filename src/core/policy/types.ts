@@ -45,6 +45,7 @@ export interface OwnResource {
 
 export type {
   DatasetResource,
+  IssueResource,
   OntologyResource,
   ProjectMemberResource,
   ProjectResource,

@@ -33,8 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('label_id', 'text') // pinned to a label (object id or classification:<featureId>)
     .addColumn('frame_start', 'integer') // a video frame or frame range
     .addColumn('frame_end', 'integer')
-    .addColumn('pin_x', 'real') // a point of the image, in image pixels
-    .addColumn('pin_y', 'real')
+    .addColumn('pin_x', 'double precision') // a point of the image, in image pixels (8 bytes on both databases)
+    .addColumn('pin_y', 'double precision')
     .addColumn('stage_id', 'text') // where the task was when the issue was raised
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))

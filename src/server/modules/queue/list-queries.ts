@@ -78,6 +78,19 @@ export function claimable(db: Executor, eb: Eb, q: ClaimQuery) {
   ]);
 }
 
+/** `open`: the task has open issues; `none`: it has none open (resolved ones do not count). */
+export type IssueFilter = 'open' | 'none';
+
+/** Whether the row has an open issue: a seek in issues_task_idx (task_id, status). */
+const hasOpenIssue = (eb: Eb) =>
+  eb.exists(
+    eb
+      .selectFrom('issues as i')
+      .select('i.id')
+      .whereRef('i.task_id', '=', 't.id')
+      .where('i.status', '=', 'open'),
+  );
+
 export interface QueueFilter {
   stageId?: string | undefined;
   status?: TaskStatus | undefined;
@@ -85,6 +98,7 @@ export interface QueueFilter {
   datasetId?: string | undefined;
   kind?: string | undefined;
   q?: string | undefined;
+  issues?: IssueFilter | undefined;
 }
 
 export interface QueuePage {
@@ -132,6 +146,12 @@ export function queueRows(
   if (f.assigneeId) {
     const assignee = f.assigneeId;
     q = q.where((eb) => assigneeIs(eb as unknown as Eb, assignee, at));
+  }
+  if (f.issues) {
+    const open = f.issues === 'open';
+    q = q.where((eb) =>
+      open ? hasOpenIssue(eb as unknown as Eb) : eb.not(hasOpenIssue(eb as unknown as Eb)),
+    );
   }
   if (scope) q = q.where((eb) => scope(eb as unknown as Eb));
 

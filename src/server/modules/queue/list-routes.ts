@@ -6,7 +6,7 @@ import { requireAuth } from '../../http/context.ts';
 import { PageQuery, page } from '../../http/pagination.ts';
 import { ErrorBody, Id, IdParams } from '../../http/schemas.ts';
 import { listQueue, stageCounts } from './list.ts';
-import { TaskOut, TaskStatusSchema } from './present.ts';
+import { QueueTaskOut, TaskStatusSchema } from './present.ts';
 
 // The queue tab's reads (project.view_queue: every project role).
 
@@ -22,6 +22,10 @@ const QueueQuery = PageQuery.extend({
   datasetId: Id.optional(),
   kind: z.enum(['image', 'image_group', 'video', 'text']).optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Matches the title, case-insensitively'),
+  issues: z
+    .enum(['open', 'none'])
+    .optional()
+    .describe('`open`: tasks with open issues; `none`: tasks without open issues'),
   sort: z
     .enum(['priority', 'name'])
     .default('priority')
@@ -51,7 +55,7 @@ export const queueListRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
           'The queue: Admins and Team Managers see every task; others the tasks they hold and those they could claim',
         params: IdParams,
         querystring: QueueQuery,
-        response: { 200: page(TaskOut), ...errors },
+        response: { 200: page(QueueTaskOut), ...errors },
       },
     },
     (req) => listQueue(deps, requireAuth(req), req.params.id, req.query),

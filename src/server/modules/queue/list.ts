@@ -9,6 +9,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { projectResourceFor } from '../access/service.ts';
+import { issueCountsOfTasks } from '../issues/service.ts';
 import {
   claimable,
   defaultOrder,
@@ -92,21 +93,24 @@ export async function listQueue(deps: AppDeps, ctx: RequestContext, projectId: s
       ]);
   }
   const rows = await queueRows(db, projectId, { ...query, assigneeId, at }, page, scope);
-  const holds = await holdsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const holds = await holdsOf(db, ids);
+  // Counted for the page's tasks only: one grouped scan of the issues' task index.
+  const issues = await issueCountsOfTasks(db, ids);
   return toPage(
     rows,
     query.limit,
     (r) => [query.sort === 'priority' ? Number(r.priority) : r.title, r.id],
-    (r) =>
-      presentTask(
+    (r) => ({
+      ...presentTask(
         { ...r, priority: Number(r.priority), revision: Number(r.revision) },
         workflow,
         holds.get(r.id) ?? [],
         now,
       ),
+      openIssues: issues.get(r.id)?.open ?? 0,
+      issues: issues.get(r.id)?.total ?? 0,
+    }),
   );
 }
 

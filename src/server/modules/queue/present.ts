@@ -47,6 +47,14 @@ export const TaskOut = z
   .meta({ id: 'Task' });
 export type TaskJson = z.infer<typeof TaskOut>;
 
+/** What the queue list and a task's page show of its issues. */
+export const TaskIssueCounts = {
+  openIssues: z.number().int().describe('Issues on the task still open'),
+  issues: z.number().int().describe('Issues on the task, open or resolved'),
+};
+
+export const QueueTaskOut = TaskOut.extend(TaskIssueCounts).meta({ id: 'QueueTask' });
+
 export type TaskRow = Selectable<TasksTable> & {
   title: string;
   kind: string;
