@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectRole } from '../src/core/roles.ts';
 import { builtInWorkflow, type Workflow } from '../src/core/workflow/index.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { reusingStatements } from '../src/server/db/sqlite-statements.ts';
@@ -43,9 +44,24 @@ describe('claim query plans on SQLite without statistics', () => {
     await env.close();
   });
 
-  const plansOfClaims = async (workflow: Workflow, stageId: string) => {
+  const plansOfClaims = async (
+    workflow: Workflow,
+    stageId: string,
+    opts: { role?: ProjectRole; tasksIn?: string } = {},
+  ) => {
     const annotator = await env.user('member');
-    const p = await queueProject(env, { workflow, members: [[annotator, 'annotator']], units: 30 });
+    const p = await queueProject(env, {
+      workflow,
+      members: [[annotator, opts.role ?? 'annotator']],
+      units: 30,
+    });
+    if (opts.tasksIn) {
+      await env.deps.db
+        .updateTable('tasks')
+        .set({ stage_id: opts.tasksIn })
+        .where('project_id', '=', p.projectId)
+        .execute();
+    }
     const user = await env.deps.db
       .selectFrom('users')
       .selectAll()
@@ -95,6 +111,24 @@ describe('claim query plans on SQLite without statistics', () => {
     expect(scan?.plan).toMatch(/SEARCH tasks USING INDEX tasks_queue_idx \(project_id=\? AND stage_id=\?\)/);
     const roles = plans.find((p) => /join "project_members"/.test(p.sql));
     expect(roles?.plan).toMatch(/project_id=\? AND principal_type=\? AND principal_id=\?/);
+  });
+
+  it('review stage: own work is passed by with a seek of task_workers, in the own lookup and the scan', async () => {
+    // Self review is barred by default: the caller's own task and the candidates are each checked
+    // against what the caller submitted — one primary-key seek per row looked at.
+    const plans = await plansOfClaims(builtInWorkflow('annotate_review')!, 'review', {
+      role: 'reviewer',
+      tasksIn: 'review',
+    });
+    expectSeeksOnly(plans);
+    // The claim's one statement: the caller's own task (a co-routine), then the first eligible one.
+    const claim = plans.find((p) => /"tasks"."assignee_id" = \?/.test(p.sql) && /union all/i.test(p.sql));
+    expect(claim?.sql.split(/union all/i)[0]).toMatch(/"task_workers"/);
+    const ownPlan = /CO-ROUTINE own\n([\s\S]*?)\nSCAN own/.exec(claim?.plan ?? '')?.[1];
+    expect(ownPlan).toMatch(/tasks_assignee_idx \(assignee_id=\? AND project_id=\? AND stage_id=\?\)/);
+    expect(ownPlan).toMatch(
+      /SEARCH w USING (?:COVERING )?INDEX \S*task_workers\S* \(task_id=\? AND user_id=\?\)/,
+    );
   });
 
   it('consensus stage: the own-hold lookup starts from the caller’s holds', async () => {

@@ -580,6 +580,8 @@ const CORE_PROBES: Probe[] = [
       call: async (w, role) => ({
         method: 'POST',
         url: `/api/v1/tasks/${await heldTask(w, role, 'review')}/${action}`,
+        // A rejection needs a reason.
+        ...(action === 'reject' ? { body: { note: 'matrix' } } : {}),
       }),
     }),
   ),

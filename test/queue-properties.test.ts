@@ -173,6 +173,9 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 /** Actions that went through, by kind: the runs must have done something for the invariants to mean anything. */
 const done = new Map<string, number>();
 
+/** A rejection needs a reason. */
+const REJECTION = { note: 'property test' };
+
 /** Refusals (4xx) are part of the game: most random actions are not allowed at that moment. */
 async function tolerateRefusal(kind: string, action: () => Promise<unknown>) {
   try {
@@ -350,7 +353,7 @@ async function runStep(env: TestEnv, step: Step, w: World) {
         : 'done';
       return tolerateRefusal(
         outcome === 'done' ? 'submit' : outcome === 'approved' ? 'approve' : 'reject',
-        () => finishTask(env.deps, who, got.id, outcome, {}),
+        () => finishTask(env.deps, who, got.id, outcome, outcome === 'rejected' ? REJECTION : {}),
       );
     }
     case 'clock':
@@ -392,7 +395,7 @@ async function runStep(env: TestEnv, step: Step, w: World) {
       const ops = {
         submit: () => finishTask(env.deps, who, id, 'done', {}),
         approve: () => finishTask(env.deps, who, id, 'approved', {}),
-        reject: () => finishTask(env.deps, who, id, 'rejected', {}),
+        reject: () => finishTask(env.deps, who, id, 'rejected', REJECTION),
         skip: () => skipTask(env.deps, who, id, 'property test'),
         release: () => releaseTask(env.deps, who, id),
       };

@@ -96,6 +96,7 @@ describeEachDialect('queue: worker actions', (env) => {
       'claimed@review',
       'released@review',
       'claimed@review',
+      'issue_opened@review', // the note, as a task-level issue for the annotator
       'rejected@review',
       'assigned@annotate',
       'claimed@annotate',

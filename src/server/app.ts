@@ -23,6 +23,7 @@ import { datasetRoutes } from './modules/datasets/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
 import { groupRoutes } from './modules/groups/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { issueRoutes } from './modules/issues/routes.ts';
 import { labelRoutes } from './modules/labels/routes.ts';
 import { mediaRoutes } from './modules/media/routes.ts';
 import { ontologyRoutes } from './modules/ontologies/routes.ts';
@@ -31,6 +32,7 @@ import { projectRoutes } from './modules/projects/routes.ts';
 import { queueListRoutes } from './modules/queue/list-routes.ts';
 import { queueManageRoutes } from './modules/queue/manage-routes.ts';
 import { queueWorkRoutes } from './modules/queue/routes.ts';
+import { reviewRoutes } from './modules/reviews/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { workflowTemplateRoutes } from './modules/workflow-templates/routes.ts';
 import { workspaceRoutes } from './modules/workspace/routes.ts';
@@ -144,6 +146,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     projectWorkflowRoutes,
     queueWorkRoutes,
     labelRoutes,
+    issueRoutes,
+    reviewRoutes,
     exportRoutes,
   ]) {
     await app.register(routes, { deps });

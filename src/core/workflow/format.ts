@@ -86,9 +86,15 @@ export interface StageSettings {
   hideUnassignedTasks?: boolean | undefined;
   /** Work stages: whoever worked a task in an earlier stage may be served it here (default false). */
   allowReassessment?: boolean | undefined;
-  /** Review: the reviewer may edit labels, not only approve or reject them (default false). */
+  /**
+   * Review stages ("reviewer edits"): whoever holds the task here may also change its labels (a new
+   * revision of the main branch, authored by them), not only approve or reject them (default false).
+   */
   allowReviewerEdits?: boolean | undefined;
-  /** Review stages: a reviewer may review tasks they labelled themselves (default false). */
+  /**
+   * Review stages ("self review"): people who submitted the task in an annotate or consensus stage
+   * may review it here (default false: they are not served it, and their decisions are refused).
+   */
   reviewOwnWork?: boolean | undefined;
 }
 
@@ -112,7 +118,14 @@ export const SETTINGS_BY_TYPE: Record<StageType, readonly (keyof StageSettings)[
     'allowReviewerEdits',
     'reviewOwnWork',
   ],
-  consensus_review: ['workers', 'leaseMinutes', 'hideUnassignedTasks', 'allowReassessment', 'reviewOwnWork'],
+  consensus_review: [
+    'workers',
+    'leaseMinutes',
+    'hideUnassignedTasks',
+    'allowReassessment',
+    'allowReviewerEdits',
+    'reviewOwnWork',
+  ],
   router: [],
   complete: [],
   archive: [],

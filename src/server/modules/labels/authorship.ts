@@ -5,7 +5,7 @@ import type { LabelDocument, LabelObject } from '../../../core/labels/index.ts';
 // objects that did not change as they were — whatever the client sent in those fields.
 
 /** JSON with object keys sorted, so that equal content compares equal whatever the key order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -17,7 +17,7 @@ function canonical(value: unknown): string {
 }
 
 /** An object's content: everything but who made or changed it, and when. */
-const contentOf = ({ createdBy, createdAt, updatedBy, updatedAt, ...content }: LabelObject) =>
+export const contentOf = ({ createdBy, createdAt, updatedBy, updatedAt, ...content }: LabelObject) =>
   canonical(content);
 
 export function stampAuthorship(

@@ -58,11 +58,13 @@ export const labelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app,
   app.put(
     '/api/v1/tasks/:id/labels',
     {
-      config: { action: 'project.annotate' },
+      // Annotators save in annotate stages, reviewers in review stages that allow reviewer edits:
+      // which one applies depends on the task's stage, so the service checks it.
+      config: { action: 'project.view_queue' },
       schema: {
         tags: ['labels'],
         summary:
-          'Save your labels of a task you hold as a new revision (409 revision_conflict unless made from the head; 400 invalid_labels against the project’s ontology)',
+          'Save your labels of a task you hold as a new revision (409 revision_conflict unless made from the head; 400 invalid_labels against the project’s ontology; in a review stage only with reviewer edits on, else 409 labels_read_only)',
         params: IdParams,
         body: z.strictObject({
           baseRevision: z

@@ -7,9 +7,10 @@ import {
   migrateLabels,
   validateLabels,
 } from '../../../core/labels/index.ts';
+import { can } from '../../../core/policy/index.ts';
 import { managesQueue } from '../../../core/queue/index.ts';
-import type { Stage } from '../../../core/workflow/index.ts';
-import { isUniqueViolation } from '../../db/database.ts';
+import { REVIEW_STAGE_TYPES, type Stage } from '../../../core/workflow/index.ts';
+import { type Executor, isUniqueViolation } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
 import type { LabelRevisionsTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -18,6 +19,7 @@ import { AppError, conflict, forbidden, invalid, notFound, revisionConflict } fr
 import { decodeCursor, toPage } from '../../http/pagination.ts';
 import { findDataUnit } from '../projects/queries.ts';
 import { recordTaskEvent } from '../queue/events.ts';
+import { requireNotOwnWork } from '../queue/own-work.ts';
 import { heldTask, renewHold, type TaskScene, visibleTask } from '../queue/work.ts';
 import { changesByFeature, stampAuthorship } from './authorship.ts';
 import {
@@ -34,11 +36,32 @@ import { findRevision, headRevision, insertRevision, listRevisions } from './que
 // nobody sees anyone else's), saved as revisions. A save names the revision it started from and
 // is checked against the project's ontology before it is kept; nothing is ever overwritten.
 
-/** Stages whose holders change the labels. Review stages read them (reviewer edits: the review issue). */
+/** Stages whose holders change the labels; review stages too when they allow reviewer edits. */
 const LABELLING_STAGES: readonly Stage['type'][] = ['annotate', 'consensus'];
 
 /** The branch the caller works on in the task's stage. */
 const workingBranch = (ts: TaskScene) => branchFor(ts.stage.type, ts.worker.userId);
+
+/**
+ * Whether the holder may change the labels in the task's stage: annotating in annotate and
+ * consensus stages; in review stages only where the stage allows reviewer edits (else 409
+ * labels_read_only), as a reviewer, and not on their own work (403 own_work). The route lets every
+ * worker role through, so the role is checked here, against the stage.
+ */
+async function requireEditable(db: Executor, ctx: RequestContext, ts: TaskScene) {
+  if (LABELLING_STAGES.includes(ts.stage.type)) {
+    if (!can(ctx.actor, 'project.annotate', ts.resource)) throw forbidden('annotate in this project');
+    return;
+  }
+  if (!REVIEW_STAGE_TYPES.includes(ts.stage.type) || !ts.settings.allowReviewerEdits) {
+    throw conflict(
+      'labels_read_only',
+      `Labels are changed in annotate and consensus stages, and in review stages that allow reviewer edits; “${ts.stage.name}” is a ${ts.stage.type} stage that does not.`,
+    );
+  }
+  if (!can(ctx.actor, 'project.review', ts.resource)) throw forbidden('review in this project');
+  await requireNotOwnWork(db, ts.stage, ts.row.id, ts.worker.userId);
+}
 
 /** Annotators see only their own consensus branch; managers see every branch. */
 function requireReadable(ts: TaskScene, branch: string) {
@@ -99,21 +122,17 @@ export interface SaveLabels {
 }
 
 /**
- * Saves the caller's labels of a task they hold as a new revision of their branch: refused unless
- * it was made from the branch's head (409 revision_conflict, with the head's revision) and unless
- * it checks out against the project's ontology (400 invalid_labels naming the object and field).
+ * Saves the caller's labels of a task they hold as a new revision of their branch (a reviewer
+ * editing in a review stage: the main branch): refused unless it was made from the branch's head
+ * (409 revision_conflict, with the head's revision) and unless it checks out against the project's
+ * ontology (400 invalid_labels naming the object and field).
  */
 export async function saveLabels(deps: AppDeps, ctx: RequestContext, taskId: string, input: SaveLabels) {
   const now = deps.clock();
   const at = nowIso(now);
   return deps.db.transaction().execute(async (trx) => {
-    const ts = await heldTask(trx, deps, ctx, taskId, now, 'project.annotate');
-    if (!LABELLING_STAGES.includes(ts.stage.type)) {
-      throw conflict(
-        'labels_read_only',
-        `Labels are changed in annotate and consensus stages; “${ts.stage.name}” is a ${ts.stage.type} stage.`,
-      );
-    }
+    const ts = await heldTask(trx, deps, ctx, taskId, now);
+    await requireEditable(trx, ctx, ts);
     const ontology = await projectOntology(trx, ts.row.project_id);
     if (!ontology) {
       throw conflict(

@@ -102,13 +102,20 @@ export function eligibleScan(db: Executor, v: EligibleValues, shape: EligibleSha
       eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_id', '<>', v.stageId)]))),
     );
   }
-  if ((shape.stageType === 'review' || shape.stageType === 'consensus_review') && !shape.reviewOwnWork) {
-    query = query.where((eb) =>
-      eb.not(workedOn(eb, userId, (w) => w.and([w('w.stage_type', 'in', ['annotate', 'consensus'])]))),
-    );
-  }
+  if (barsOwnWork(shape)) query = query.where((eb) => eb.not(labelledBy(eb, userId)));
   return query.orderBy('tasks.priority', 'desc').orderBy('tasks.id', 'asc');
 }
+
+/** The part of a scan's shape that decides whether the caller's own work is kept from them. */
+export type OwnWorkShape = Pick<EligibleShape, 'stageType' | 'reviewOwnWork'>;
+
+/** A review stage that keeps people from reviewing what they submitted (see own-work.ts). */
+const barsOwnWork = (shape: OwnWorkShape) =>
+  (shape.stageType === 'review' || shape.stageType === 'consensus_review') && !shape.reviewOwnWork;
+
+/** Whether the user submitted the outer task in an annotate or consensus stage. */
+const labelledBy = (eb: TaskEb, userId: string) =>
+  workedOn(eb, userId, (w) => w.and([w('w.stage_type', 'in', ['annotate', 'consensus'])]));
 
 export interface OwnValues {
   userId: string;
@@ -118,8 +125,12 @@ export interface OwnValues {
   taskId?: string;
 }
 
-/** The caller's live claims and assignments in the stage (or on one task of it), in queue order. */
-export const ownScan = (db: Executor, p: OwnValues) =>
+/**
+ * The caller's live claims and assignments in the stage (or on one task of it), in queue order.
+ * Given a shape that bars self review, a task the caller submitted earlier is left out even when
+ * someone named them its holder: they could not decide on it, so the next-task claim passes it by.
+ */
+export const ownScan = (db: Executor, p: OwnValues, shape?: OwnWorkShape) =>
   db
     .selectFrom('tasks')
     .where('tasks.assignee_id', '=', p.userId)
@@ -127,6 +138,9 @@ export const ownScan = (db: Executor, p: OwnValues) =>
     .where('tasks.stage_id', '=', p.stageId)
     .$if(p.taskId !== undefined, (qb) => qb.where('tasks.id', '=', p.taskId!))
     .where((eb) => eb.or([eb('tasks.pinned', '=', 1), eb('tasks.lease_expires_at', '>=', p.at)]))
+    .$if(shape !== undefined && barsOwnWork(shape), (qb) =>
+      qb.where((eb) => eb.not(labelledBy(eb, p.userId))),
+    )
     .orderBy('tasks.priority', 'desc')
     .orderBy('tasks.id', 'asc');
 

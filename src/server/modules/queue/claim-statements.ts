@@ -44,7 +44,7 @@ const eligible = (db: Parameters<typeof eligibleScan>[0], p: ClaimValues, shape:
  */
 export const claimOnPostgres = prepared((db, p: ClaimValues & { lease: string }, shape: ClaimShape) => {
   const columns = ['tasks.id', 'tasks.assignee_id', 'tasks.lease_expires_at'] as const;
-  const own = ownScan(db, p)
+  const own = ownScan(db, p, shape)
     .select([...columns, sql<number>`1`.as('own')])
     .limit(FIRST)
     .forUpdate();
@@ -77,7 +77,9 @@ export const claimOnPostgres = prepared((db, p: ClaimValues & { lease: string },
 
 /** SQLite: the caller's own task or the first eligible one, with its unit and dataset. */
 export const pickOnSqlite = prepared((db, p: ClaimValues, shape: ClaimShape) => {
-  const own = withUnit(ownScan(db, p)).select(sql<number>`1`.as('own')).limit(FIRST);
+  const own = withUnit(ownScan(db, p, shape))
+    .select(sql<number>`1`.as('own'))
+    .limit(FIRST);
   const first = withUnit(eligible(db, p, shape))
     .select(sql<number>`0`.as('own'))
     .limit(FIRST);

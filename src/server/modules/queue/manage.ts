@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { conflict, invalid, notFound, revisionConflict } from '../../http/errors.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
+import { reopenApprovals } from '../reviews/rounds.ts';
 import {
   type ActionContext,
   applyAssign,
@@ -161,6 +162,8 @@ export function reopenTask(
       throw invalid('stageId', 'reopen into a stage where work is done');
     const reason = input.reason ?? '';
     await applyReopen(a, task, target, reason);
+    // Reopened for more work: what reviewers approved is open to review again.
+    await reopenApprovals(a.trx, task.id, a.env.now);
     return { reason, reopenedInto: target.id };
   });
 }

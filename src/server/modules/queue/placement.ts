@@ -12,6 +12,7 @@ import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { recordTaskEvents, type TaskEvent } from './events.ts';
+import { isOwnWorkIn } from './own-work.ts';
 import { workerById } from './worker.ts';
 
 // Moving a task between stages: the one place that leaves a stage (its holds, skips and lease
@@ -46,13 +47,20 @@ export interface Entry {
   cause?: TaskEvent | undefined;
 }
 
-/** Resolves a named holder: they must exist, be active and be allowed to work in the stage. */
+/**
+ * Resolves a named holder: they must exist, be active and be allowed to work in the stage — and,
+ * in a review stage that bars self review, not have submitted the task themselves (they could
+ * not decide on it; a rejection sent on to such a stage leaves it unassigned instead).
+ */
 async function resolveHolder(trx: Executor, task: TaskRef, stage: Stage, holder: NextHolder) {
   if (holder.kind === 'none') return null;
   if (holder.kind === 'user') {
     const worker = await workerById(trx, holder.userId, task.project_id);
     if (!worker || !mayWorkIn(stage, worker)) {
       throw invalid(holder.field, `that user may not work in stage “${stage.name}”`);
+    }
+    if (await isOwnWorkIn(trx, stage, task.id, holder.userId)) {
+      throw invalid(holder.field, `that user submitted this task; stage “${stage.name}” bars self review`);
     }
     return holder.userId;
   }
@@ -66,7 +74,8 @@ async function resolveHolder(trx: Executor, task: TaskRef, stage: Stage, holder:
     .executeTakeFirst();
   if (!last?.actor_id) return null;
   const worker = await workerById(trx, last.actor_id, task.project_id);
-  return worker && mayWorkIn(stage, worker) ? last.actor_id : null;
+  if (!worker || !mayWorkIn(stage, worker)) return null;
+  return (await isOwnWorkIn(trx, stage, task.id, last.actor_id)) ? null : last.actor_id;
 }
 
 /**

@@ -4,8 +4,10 @@ import type { AppDeps } from '../../deps.ts';
 import { requireAuth } from '../../http/context.ts';
 import { ErrorBody, Id, IdParams } from '../../http/schemas.ts';
 import { DataUnitOut } from '../datasets/present.ts';
+import { withIssueCounts } from '../issues/service.ts';
 import { ProjectStatusSchema } from '../projects/present.ts';
-import { TaskOut } from './present.ts';
+import { IssueTags } from '../reviews/schemas.ts';
+import { TaskIssueCounts, TaskOut } from './present.ts';
 import {
   claimTask,
   finishTask,
@@ -21,6 +23,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const StageParams = z.strictObject({ id: Id, stageId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 const TaskDetailOut = TaskOut.extend({
+  ...TaskIssueCounts,
   projectStatus: ProjectStatusSchema,
   dataUnit: DataUnitOut,
   mine: z.boolean().describe('You hold the task now'),
@@ -81,7 +84,7 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         response: { 200: TaskDetailOut, ...errors },
       },
     },
-    (req) => getTask(deps, requireAuth(req), req.params.id),
+    async (req) => withIssueCounts(deps.db, await getTask(deps, requireAuth(req), req.params.id)),
   );
 
   app.get(
@@ -109,7 +112,7 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
         response: { 200: TaskDetailOut, ...errors },
       },
     },
-    (req) => claimTask(deps, requireAuth(req), req.params.id),
+    async (req) => withIssueCounts(deps.db, await claimTask(deps, requireAuth(req), req.params.id)),
   );
 
   app.post(
@@ -176,7 +179,8 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       config: { action: 'project.review' },
       schema: {
         tags: ['queue'],
-        summary: 'Approve a task you hold in a review stage',
+        summary:
+          'Approve a task you hold in a review stage; labels still pending are approved with it (409 labels_rejected while a label rejected in this review stands)',
         params: IdParams,
         body: Finish.nullish(),
         response: { 200: TaskOut, ...errors },
@@ -192,9 +196,12 @@ export const queueWorkRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       schema: {
         tags: ['queue'],
         summary:
-          'Reject a task you hold in a review stage: it follows the rejected edge, Reopened, back to its last annotator where possible',
+          'Reject a task you hold in a review stage: it follows the rejected edge, Reopened, back to its last annotator where possible. Needs a reason (a label rejected via POST /tasks/{id}/reviews, or a note or tags: else 400 reason_required); labels still pending are rejected with the note, and the reasons become open issues (see docs/reviews.md)',
         params: IdParams,
-        body: Finish.extend({ note: z.string().trim().max(2000).optional() }).nullish(),
+        body: Finish.extend({
+          note: z.string().trim().max(2000).optional().describe('Why: becomes a task-level issue'),
+          tags: IssueTags.optional().describe('Rejection reasons from the project’s list (issue tags)'),
+        }).nullish(),
         response: { 200: TaskOut, ...errors },
       },
     },

@@ -1,4 +1,4 @@
-import { can } from '../../../core/policy/index.ts';
+import { can, type ProjectResource } from '../../../core/policy/index.ts';
 import { projectGate } from '../../../core/projects/status-gate.ts';
 import { managesQueue, mayWorkIn, type Worker } from '../../../core/queue/index.ts';
 import type { ProjectStatus } from '../../../core/roles.ts';
@@ -21,8 +21,11 @@ import { projectGateFor } from '../access/service.ts';
 import { presentUnit } from '../datasets/present.ts';
 import { branchFor, requireSubmittable } from '../labels/heads.ts';
 import { findDataUnit } from '../projects/queries.ts';
+import { type Rejection, resolveRejections, settleApproval, settleRejection } from '../reviews/rounds.ts';
+import type { Round } from '../reviews/sheet.ts';
 import { type ClaimQuery, claimNext, claimOne, eligibleTasks } from './claim.ts';
 import { recordTaskEvent } from './events.ts';
+import { isOwnWorkIn, requireNotOwnWork } from './own-work.ts';
 import { advance, type NextHolder, type QueueEnv } from './placement.ts';
 import { presentTask, type TaskRow } from './present.ts';
 import { findTaskRow, holdsOf } from './queries.ts';
@@ -31,6 +34,9 @@ import { workflowAt } from './workflow-store.ts';
 
 // A worker's actions on tasks: take the next one, open one, keep it, give it back, skip it, and
 // finish it (submit, approve, reject). Each is one transaction that also writes its task events.
+// Finishing also moves the task's label reviews (reviews/rounds.ts): approve and reject settle
+// the labels still pending, a resubmission resolves the rejected ones. In review stages that bar
+// self review, whoever submitted the task may not take or decide it (own-work.ts).
 
 /** What a person may do with a task they are looking at. */
 export type TaskAction = 'claim' | 'submit' | 'skip' | 'release' | 'approve' | 'reject';
@@ -39,6 +45,8 @@ export interface Scene {
   workflow: Workflow;
   worker: Worker;
   projectStatus: ProjectStatus;
+  /** The project as the policy sees the caller on it (for checks that depend on the stage). */
+  resource: ProjectResource;
 }
 
 export type WorkAction = 'project.view_queue' | 'project.annotate' | 'project.review';
@@ -62,7 +70,7 @@ async function sceneOf(
   if (!can(ctx.actor, action, resource)) throw forbidden(ACTION_WORDS[action]);
   const workflow = await workflowAt(db, projectId, workflowVersion);
   if (!workflow) throw new Error(`project ${projectId} has no workflow version ${workflowVersion}`);
-  return { workflow, worker: workerOn(ctx.actor, resource), projectStatus: project.status };
+  return { workflow, worker: workerOn(ctx.actor, resource), projectStatus: project.status, resource };
 }
 
 /** Refuses work the caller may not do in the stage, or while the project's status forbids it. */
@@ -207,8 +215,9 @@ export async function getTask(deps: AppDeps, ctx: RequestContext, taskId: string
   const actions: TaskAction[] = [];
   if (canClaim) actions.push('claim');
   if (mine) {
-    if (REVIEW_STAGE_TYPES.includes(ts.stage.type)) actions.push('approve', 'reject', 'release');
-    else actions.push('submit', 'skip', 'release');
+    if (!REVIEW_STAGE_TYPES.includes(ts.stage.type)) actions.push('submit', 'skip', 'release');
+    else if (await isOwnWorkIn(deps.db, ts.stage, taskId, ts.worker.userId)) actions.push('release');
+    else actions.push('approve', 'reject', 'release');
   }
   return {
     ...(await present(deps.db, taskId, ts.workflow, now)),
@@ -225,6 +234,8 @@ export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: stri
   await deps.db.transaction().execute(async (trx) => {
     const ts = await taskSceneOf(trx, deps.dialect, ctx, taskId);
     requireWorkIn(ts, ts.stage);
+    // Said plainly rather than as "not available": the stage will never let them review it.
+    await requireNotOwnWork(trx, ts.stage, taskId, ts.worker.userId);
     const ok = await claimOne(trx, deps.dialect, claimQuery(ts, ts.row.project_id, ts.stage, now), taskId);
     if (!ok) {
       throw conflict(
@@ -365,10 +376,37 @@ export const releaseTask = (deps: AppDeps, ctx: RequestContext, taskId: string) 
 export const skipTask = (deps: AppDeps, ctx: RequestContext, taskId: string, reason: string) =>
   letGo(deps, ctx, taskId, { kind: 'skipped', reason });
 
-export interface FinishInput {
+export interface FinishInput extends Rejection {
   nextHolderId?: string | undefined;
   keepHolder?: boolean | undefined;
-  note?: string | undefined;
+}
+
+/** The caller's stay in the task's (review) stage, as the label reviews see it. */
+export const roundOf = (ts: TaskScene): Round => ({
+  projectId: ts.row.project_id,
+  taskId: ts.row.id,
+  stage: ts.stage,
+  enteredAt: ts.row.stage_entered_at,
+  actorId: ts.worker.userId,
+});
+
+/**
+ * What finishing does to the label reviews before the task moves on: a review decision settles
+ * the labels still pending (a rejection without a reason is refused); a resubmission resolves
+ * the rejected ones.
+ */
+async function settleLabelReviews(
+  trx: Executor,
+  ts: TaskScene,
+  outcome: Outcome,
+  input: FinishInput,
+  now: number,
+) {
+  if (outcome === 'approved') return settleApproval(trx, roundOf(ts), now);
+  if (outcome === 'rejected') return settleRejection(trx, roundOf(ts), input, now);
+  const { row, stage, worker } = ts;
+  const ref = { projectId: row.project_id, taskId: row.id, stageId: stage.id, actorId: worker.userId };
+  return resolveRejections(trx, ref, now);
 }
 
 function nextHolderOf(input: FinishInput, me: string, outcome: Outcome): NextHolder {
@@ -410,6 +448,7 @@ export async function finishTask(
       throw conflict('wrong_action_for_stage', `In stage “${ts.stage.name}” you ${wanted} tasks.`);
     }
     const me = ts.worker.userId;
+    if (review) await requireNotOwnWork(trx, ts.stage, taskId, me);
     const holder = nextHolderOf(input, me, outcome);
     if (outcome === 'done')
       await requireSubmittable(trx, ts.row.project_id, taskId, branchFor(ts.stage.type, me));
@@ -431,7 +470,10 @@ export async function finishTask(
       stageId: ts.stage.id,
       actorId: me,
       subjectId: me,
-      data: input.note ? { note: input.note } : {},
+      data: {
+        ...(input.note ? { note: input.note } : {}),
+        ...(input.tags && input.tags.length > 0 ? { tags: input.tags } : {}),
+      },
     };
     const env: QueueEnv = { now, random: deps.random, actorId: me };
     if (ts.stage.type === 'consensus') {
@@ -456,6 +498,7 @@ export async function finishTask(
         return present(trx, taskId, ts.workflow, now);
       }
     }
+    await settleLabelReviews(trx, ts, outcome, input, now);
     await advance(trx, env, ts.workflow, ts.row, outcome, holder, ts.worker, cause);
     return present(trx, taskId, ts.workflow, now);
   });
