@@ -16,6 +16,7 @@ import { RequireAuth } from './features/frame/RequireAuth.tsx';
 import { GroupDetailPage } from './features/groups/GroupDetailPage.tsx';
 import { GroupsPage } from './features/groups/GroupsPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { MyIssuesPage } from './features/issues/MyIssuesPage.tsx';
 import { OntologiesPage } from './features/ontologies/OntologiesPage.tsx';
 import { NewOntologyPage, OntologyEditorPage } from './features/ontologies/OntologyEditorPage.tsx';
 import { NewProjectPage } from './features/projects/NewProjectPage.tsx';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', element: <ProjectPage /> },
       { path: 'projects/:id/workflow/edit', element: <ProjectWorkflowPage /> },
       { path: 'tasks/:id', element: <TaskPage /> },
+      { path: 'issues', element: <MyIssuesPage /> },
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },
       { path: 'ontologies', element: guarded('ontology.list', <OntologiesPage />) },

@@ -3818,6 +3818,351 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your issues across projects, newest first: assigned to you, raised by you, or mentioning you */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque cursor from a previous page’s nextCursor */
+                    cursor?: string;
+                    /** @description Default: any of the three */
+                    involvement?: "assigned" | "authored" | "mentioned";
+                    limit?: number;
+                    status?: "open" | "resolved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Issue"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An issue with its comments (managers: any of their projects’; others: issues involving them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssueDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve, reopen, reassign or retag an issue (its author, its assignee, managers; 409 revision_conflict on a stale revision) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description null: unassign */
+                        assigneeId?: string | null;
+                        /** @description The revision you read; a stale one gets 409 */
+                        revision: number;
+                        /** @enum {string} */
+                        status?: "open" | "resolved";
+                        /** @description At most 10; duplicates are kept once */
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Issue"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/issues/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an issue you may see, @mentioning project members */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                        /** @description Users @mentioned: active members of the project */
+                        mentions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssueComment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ontologies": {
         parameters: {
             query?: never;
@@ -5681,6 +6026,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/issue-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s issue tags: the common rejection reasons reviewers pick from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the project’s issue tags (Admins and Team Managers) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Duplicates are kept once */
+                        names: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project’s issues, newest first (managers: all; others: those they raised, are assigned or mentioned in, or on tasks they hold or worked on) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, `me`, or `none` */
+                    assigneeId?: ("me" | "none") | string;
+                    /** @description A user id or `me` */
+                    authorId?: "me" | string;
+                    /** @description Opaque cursor from a previous page’s nextCursor */
+                    cursor?: string;
+                    labelId?: string;
+                    limit?: number;
+                    /** @description The stage the task was in when it was raised */
+                    stageId?: string;
+                    status?: "open" | "resolved";
+                    taskId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Issue"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/labels/import": {
         parameters: {
             query?: never;
@@ -6420,6 +7029,8 @@ export interface paths {
                     /** @description Opaque cursor from a previous page’s nextCursor */
                     cursor?: string;
                     datasetId?: string;
+                    /** @description `open`: tasks with open issues; `none`: tasks without open issues */
+                    issues?: "open" | "none";
                     kind?: "image" | "image_group" | "video" | "text";
                     limit?: number;
                     /** @description Default: desc for priority, asc for name */
@@ -6447,7 +7058,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Task"][];
+                            items: components["schemas"]["QueueTask"][];
                             nextCursor: string | null;
                         };
                     };
@@ -7162,7 +7773,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a task you hold in a review stage */
+        /** Approve a task you hold in a review stage; labels still pending are approved with it (409 labels_rejected while a label rejected in this review stands) */
         post: {
             parameters: {
                 query?: never;
@@ -7593,6 +8204,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise an issue on a task you may see: on the task, one of its labels, a frame range or a point */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An active member of the project
+                         */
+                        assigneeId?: string;
+                        body: string;
+                        /** @description Default: frameStart */
+                        frameEnd?: number;
+                        frameStart?: number;
+                        /** @description An object id, or classification:<featureId>, of the task’s main-branch labels */
+                        labelId?: string;
+                        /** @description Users @mentioned: active members of the project */
+                        mentions?: string[];
+                        /** @description A point, in image pixels */
+                        pin?: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @description At most 10; duplicates are kept once */
+                        tags?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Issue"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/labels": {
         parameters: {
             query?: never;
@@ -7671,7 +8390,7 @@ export interface paths {
                 };
             };
         };
-        /** Save your labels of a task you hold as a new revision (409 revision_conflict unless made from the head; 400 invalid_labels against the project’s ontology) */
+        /** Save your labels of a task you hold as a new revision (409 revision_conflict unless made from the head; 400 invalid_labels against the project’s ontology; in a review stage only with reviewer edits on, else 409 labels_read_only) */
         put: {
             parameters: {
                 query?: never;
@@ -8147,7 +8866,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject a task you hold in a review stage: it follows the rejected edge, Reopened, back to its last annotator where possible */
+        /** Reject a task you hold in a review stage: it follows the rejected edge, Reopened, back to its last annotator where possible. Needs a reason (a label rejected via POST /tasks/{id}/reviews, or a note or tags: else 400 reason_required); labels still pending are rejected with the note, and the reasons become open issues (see docs/reviews.md) */
         post: {
             parameters: {
                 query?: never;
@@ -8167,7 +8886,10 @@ export interface paths {
                          * @description Who holds the task in the stage it goes to
                          */
                         nextHolderId?: string;
+                        /** @description Why: becomes a task-level issue */
                         note?: string;
+                        /** @description Rejection reasons from the project’s list (issue tags) */
+                        tags?: string[];
                     } | null;
                 };
             };
@@ -8354,6 +9076,172 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review status of each label of a task (main branch), with what changed since its decision (whoever may see the task) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewSheet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Approve or reject labels of a task you hold in a review stage (a rejection needs a reason or a tag; 409 revision_conflict unless labelRevision is the head; 403 own_work on your own submission) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisions: {
+                            /** @enum {string} */
+                            decision: "approve" | "reject";
+                            /** @description An object id, or classification:<featureId> for a top-level classification answer */
+                            labelId: string;
+                            /** @description Why it is rejected (a rejection needs a reason or a tag) */
+                            reason?: string;
+                            tags?: string[];
+                        }[];
+                        /** @description The main branch’s revision you reviewed (409 revision_conflict unless the head) */
+                        labelRevision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewSheet"];
                     };
                 };
                 /** @description Default Response */
@@ -9944,6 +10832,200 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "workforce_manager" | "member" | "tasker";
         };
+        Issue: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            body: string;
+            commentCount: number;
+            createdAt: string;
+            /** @description Equals frameStart for a single frame */
+            frameEnd: number | null;
+            frameStart: number | null;
+            id: string;
+            /** @description The label it is pinned to: an object id or classification:<featureId> */
+            labelId: string | null;
+            mentions: {
+                id: string;
+                name: string;
+            }[];
+            /** @description A point of the image, in image pixels */
+            pin: {
+                x: number;
+                y: number;
+            } | null;
+            projectId: string;
+            resolvedAt: string | null;
+            resolvedBy: {
+                id: string;
+                name: string;
+            } | null;
+            revision: number;
+            /** @description The stage the task was in when the issue was raised */
+            stageId: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            tags: string[];
+            taskId: string;
+            taskTitle: string;
+            updatedAt: string;
+        };
+        IssueComment: {
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        IssueCommentInput: {
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            body: string;
+            createdAt: string;
+            id: string;
+        };
+        IssueDetail: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            body: string;
+            commentCount: number;
+            /** @description Oldest first (the first 1000) */
+            comments: components["schemas"]["IssueComment"][];
+            createdAt: string;
+            /** @description Equals frameStart for a single frame */
+            frameEnd: number | null;
+            frameStart: number | null;
+            id: string;
+            /** @description The label it is pinned to: an object id or classification:<featureId> */
+            labelId: string | null;
+            mentions: {
+                id: string;
+                name: string;
+            }[];
+            /** @description A point of the image, in image pixels */
+            pin: {
+                x: number;
+                y: number;
+            } | null;
+            projectId: string;
+            resolvedAt: string | null;
+            resolvedBy: {
+                id: string;
+                name: string;
+            } | null;
+            revision: number;
+            /** @description The stage the task was in when the issue was raised */
+            stageId: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            tags: string[];
+            taskId: string;
+            taskTitle: string;
+            updatedAt: string;
+        };
+        IssueDetailInput: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            body: string;
+            commentCount: number;
+            /** @description Oldest first (the first 1000) */
+            comments: components["schemas"]["IssueCommentInput"][];
+            createdAt: string;
+            /** @description Equals frameStart for a single frame */
+            frameEnd: number | null;
+            frameStart: number | null;
+            id: string;
+            /** @description The label it is pinned to: an object id or classification:<featureId> */
+            labelId: string | null;
+            mentions: {
+                id: string;
+                name: string;
+            }[];
+            /** @description A point of the image, in image pixels */
+            pin: {
+                x: number;
+                y: number;
+            } | null;
+            projectId: string;
+            resolvedAt: string | null;
+            resolvedBy: {
+                id: string;
+                name: string;
+            } | null;
+            revision: number;
+            /** @description The stage the task was in when the issue was raised */
+            stageId: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            tags: string[];
+            taskId: string;
+            taskTitle: string;
+            updatedAt: string;
+        };
+        IssueInput: {
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            body: string;
+            commentCount: number;
+            createdAt: string;
+            /** @description Equals frameStart for a single frame */
+            frameEnd: number | null;
+            frameStart: number | null;
+            id: string;
+            /** @description The label it is pinned to: an object id or classification:<featureId> */
+            labelId: string | null;
+            mentions: {
+                id: string;
+                name: string;
+            }[];
+            /** @description A point of the image, in image pixels */
+            pin: {
+                x: number;
+                y: number;
+            } | null;
+            projectId: string;
+            resolvedAt: string | null;
+            resolvedBy: {
+                id: string;
+                name: string;
+            } | null;
+            revision: number;
+            /** @description The stage the task was in when the issue was raised */
+            stageId: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            tags: string[];
+            taskId: string;
+            taskTitle: string;
+            updatedAt: string;
+        };
         /** @description The labels of one data unit: objects drawn and questions answered (see docs/labels.md) */
         LabelDocument: {
             classifications: {
@@ -10147,6 +11229,48 @@ export interface components {
                 updatedAt: string;
                 updatedBy: string;
             }[];
+        };
+        LabelReview: {
+            /** @description The label differs from the revision the last decision saw, or is new since */
+            changedSinceDecision: boolean;
+            decidedAt: string | null;
+            featureId: string;
+            /** @enum {string} */
+            kind: "object" | "classification";
+            labelId: string;
+            reason: string | null;
+            /** @description Decided before, no longer in the labels */
+            removed: boolean;
+            reviewer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description The stage the decision was made in */
+            stageId: string | null;
+            /** @enum {string} */
+            status: "new" | "approved" | "rejected" | "resolved" | "reopened";
+            tags: string[];
+        };
+        LabelReviewInput: {
+            /** @description The label differs from the revision the last decision saw, or is new since */
+            changedSinceDecision: boolean;
+            decidedAt: string | null;
+            featureId: string;
+            /** @enum {string} */
+            kind: "object" | "classification";
+            labelId: string;
+            reason: string | null;
+            /** @description Decided before, no longer in the labels */
+            removed: boolean;
+            reviewer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description The stage the decision was made in */
+            stageId: string | null;
+            /** @enum {string} */
+            status: "new" | "approved" | "rejected" | "resolved" | "reopened";
+            tags: string[];
         };
         LabelRevision: {
             author: {
@@ -10774,6 +11898,88 @@ export interface components {
             /** @description Versions count up from 1 (the workflow the project was created with) */
             version: number;
         };
+        QueueTask: {
+            assigneeId: string | null;
+            assigneeName: string | null;
+            createdAt: string;
+            datasetId: string;
+            datasetName: string;
+            dataUnitId: string;
+            holders: {
+                leaseExpiresAt: string | null;
+                name: string | null;
+                pinned: boolean;
+                /** @enum {string} */
+                state: "active" | "submitted";
+                userId: string;
+            }[];
+            id: string;
+            /** @description Issues on the task, open or resolved */
+            issues: number;
+            /** @enum {string} */
+            kind: "image" | "image_group" | "video" | "text";
+            leaseExpiresAt: string | null;
+            /** @description Issues on the task still open */
+            openIssues: number;
+            priority: number;
+            projectId: string;
+            revision: number;
+            stageEnteredAt: string | null;
+            stageId: string;
+            stageName: string;
+            /** @enum {string} */
+            stageType: "annotate" | "review" | "consensus" | "consensus_review" | "router" | "complete" | "archive";
+            /** @enum {string} */
+            status: "new" | "assigned" | "released" | "skipped" | "reopened" | "completed";
+            title: string;
+            updatedAt: string | null;
+        };
+        QueueTaskInput: {
+            assigneeId: string | null;
+            assigneeName: string | null;
+            createdAt: string;
+            datasetId: string;
+            datasetName: string;
+            dataUnitId: string;
+            holders: {
+                leaseExpiresAt: string | null;
+                name: string | null;
+                pinned: boolean;
+                /** @enum {string} */
+                state: "active" | "submitted";
+                userId: string;
+            }[];
+            id: string;
+            /** @description Issues on the task, open or resolved */
+            issues: number;
+            /** @enum {string} */
+            kind: "image" | "image_group" | "video" | "text";
+            leaseExpiresAt: string | null;
+            /** @description Issues on the task still open */
+            openIssues: number;
+            priority: number;
+            projectId: string;
+            revision: number;
+            stageEnteredAt: string | null;
+            stageId: string;
+            stageName: string;
+            /** @enum {string} */
+            stageType: "annotate" | "review" | "consensus" | "consensus_review" | "router" | "complete" | "archive";
+            /** @enum {string} */
+            status: "new" | "assigned" | "released" | "skipped" | "reopened" | "completed";
+            title: string;
+            updatedAt: string | null;
+        };
+        ReviewSheet: {
+            items: components["schemas"]["LabelReview"][];
+            /** @description The main branch’s head revision (0 before the first save) */
+            labelRevision: number;
+        };
+        ReviewSheetInput: {
+            items: components["schemas"]["LabelReviewInput"][];
+            /** @description The main branch’s head revision (0 before the first save) */
+            labelRevision: number;
+        };
         Session: {
             csrfToken: string;
             user: components["schemas"]["User"];
@@ -10833,11 +12039,15 @@ export interface components {
                 userId: string;
             }[];
             id: string;
+            /** @description Issues on the task, open or resolved */
+            issues: number;
             /** @enum {string} */
             kind: "image" | "image_group" | "video" | "text";
             leaseExpiresAt: string | null;
             /** @description You hold the task now */
             mine: boolean;
+            /** @description Issues on the task still open */
+            openIssues: number;
             priority: number;
             projectId: string;
             /** @enum {string} */
@@ -10872,11 +12082,15 @@ export interface components {
                 userId: string;
             }[];
             id: string;
+            /** @description Issues on the task, open or resolved */
+            issues: number;
             /** @enum {string} */
             kind: "image" | "image_group" | "video" | "text";
             leaseExpiresAt: string | null;
             /** @description You hold the task now */
             mine: boolean;
+            /** @description Issues on the task still open */
+            openIssues: number;
             priority: number;
             projectId: string;
             /** @enum {string} */

@@ -19,6 +19,8 @@ interface CanvasProps {
   store: EditorStore;
   ontology: OntologyDocument;
   imageUrl: string;
+  /** Objects to outline in red, dashed (those with open issues). */
+  flagged?: ReadonlySet<string>;
   /** Called once, after the image and the labels have been painted for the first time. */
   onFirstDraw?: () => void;
 }
@@ -27,7 +29,7 @@ interface CanvasProps {
  * The drawing surface: the image and the labels on Konva layers, transformed by the viewport.
  * Konva only paints; pointer, wheel and resize events go to the engine, which owns every rule.
  */
-export function Canvas({ store, ontology, imageUrl, onFirstDraw }: CanvasProps) {
+export function Canvas({ store, ontology, imageUrl, flagged, onFirstDraw }: CanvasProps) {
   const state = useEditorState(store, (s) => s);
   const box = useRef<HTMLDivElement>(null);
   const imageLayer = useRef<Konva.Layer>(null);
@@ -62,8 +64,8 @@ export function Canvas({ store, ontology, imageUrl, onFirstDraw }: CanvasProps) 
     [doc, hidden, locked, selection, palette, raster, store, view],
   );
   const overlayScene = useCallback(
-    (ctx: Konva.Context) => drawOverlay(ctx._context, state, palette),
-    [state, palette],
+    (ctx: Konva.Context) => drawOverlay(ctx._context, state, palette, flagged),
+    [state, palette, flagged],
   );
 
   const { brightness, contrast } = state.adjust;

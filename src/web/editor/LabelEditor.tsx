@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type LabelDocument, labelIssueText, modelNameOf, validateLabels } from '../../core/labels/index.ts';
 import type { OntologyDocument } from '../../core/ontology/index.ts';
 import {
@@ -12,7 +12,9 @@ import {
 import { ErrorAlert } from '../components/Alert.tsx';
 import { Loading } from '../components/States.tsx';
 import { useCurrentUser } from '../features/auth/session.tsx';
+import { useTaskIssues } from '../features/issues/queries.ts';
 import { useProject, useProjectMembers } from '../features/projects/queries.ts';
+import { useProjectWorkflow } from '../features/queue/queries.ts';
 import type { TaskDetail } from '../features/tasks/queries.ts';
 import { TaskActions } from '../features/tasks/TaskActions.tsx';
 import { AdjustControls } from './AdjustControls.tsx';
@@ -22,13 +24,18 @@ import { ClassificationsPanel } from './ClassificationsPanel.tsx';
 import { ClassPicker } from './ClassPicker.tsx';
 import { browserClipboard } from './clipboard.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { ObjectList } from './ObjectList.tsx';
+import { type ObjectBadge, ObjectList } from './ObjectList.tsx';
 import { ObjectPanel } from './ObjectPanel.tsx';
 import { labelsKey, useLabels, useOntologyVersion } from './queries.ts';
+import { DecisionQueue } from './review/decision-queue.ts';
+import { IssuesPanel } from './review/IssuesPanel.tsx';
+import { type ReviewStatus, reviewsKey, STATUS_TEXT, useReviews } from './review/queries.ts';
+import { type ReviewKeyHandler, ReviewPanel } from './review/ReviewPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { useEditorState } from './use-editor.ts';
 import './editor.css';
 import './layout.css';
+import './review/review.css';
 
 type ImageTask = TaskDetail & { dataUnit: { kind: 'image'; fileUrl: string } };
 
@@ -54,12 +61,27 @@ export function LabelEditor({
   const project = useProject(task.projectId);
   const ontology = useOntologyVersion(project.data?.ontology ?? null);
   const labels = useLabels(task.id);
+  // Review mode: the user holds the task in a review stage. The stage's settings say whether
+  // reviewers may change the labels too.
+  const reviewing = task.actions.includes('approve');
+  const workflow = useProjectWorkflow(task.projectId);
   if (project.isError || ontology.isError || labels.isError) {
     return <ErrorAlert error={project.error ?? ontology.error ?? labels.error} />;
   }
   if (project.data && !project.data.ontology) return fallback;
-  if (!ontology.data || !labels.data) return <Loading />;
-  return <EditorSession task={task} ontology={ontology.data} head={labels.data} facts={facts} />;
+  if (!ontology.data || !labels.data || (reviewing && workflow.isPending)) return <Loading />;
+  const stage = workflow.data?.workflow.stages.find((s) => s.id === task.stageId);
+  const reviewerEdits = reviewing && stage?.settings.allowReviewerEdits === true;
+  return (
+    <EditorSession
+      task={task}
+      ontology={ontology.data}
+      head={labels.data}
+      facts={facts}
+      reviewing={reviewing}
+      reviewerEdits={reviewerEdits}
+    />
+  );
 }
 
 interface Session {
@@ -72,14 +94,19 @@ function EditorSession({
   ontology,
   head,
   facts,
+  reviewing,
+  reviewerEdits,
 }: {
   task: ImageTask;
   ontology: OntologyDocument;
   head: { revision: number; document: LabelDocument };
   facts: ReactNode;
+  reviewing: boolean;
+  reviewerEdits: boolean;
 }) {
   const user = useCurrentUser();
-  const editable = task.actions.includes('submit');
+  // Annotators edit their branch; a reviewer edits main when the review stage allows it.
+  const editable = task.actions.includes('submit') || reviewerEdits;
   const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<AutosaveStatus | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -103,7 +130,16 @@ function EditorSession({
 
   if (failure) return <ErrorAlert error={failure} />;
   if (!session) return <Loading />;
-  return <EditorView task={task} ontology={ontology} session={session} status={status} facts={facts} />;
+  return (
+    <EditorView
+      task={task}
+      ontology={ontology}
+      session={session}
+      status={status}
+      facts={facts}
+      reviewing={reviewing}
+    />
+  );
 }
 
 async function openSession(o: {
@@ -178,12 +214,14 @@ function EditorView({
   session,
   status,
   facts,
+  reviewing,
 }: {
   task: ImageTask;
   ontology: OntologyDocument;
   session: Session;
   status: AutosaveStatus | null;
   facts: ReactNode;
+  reviewing: boolean;
 }) {
   const { store, autosave } = session;
   const readOnly = autosave === null;
@@ -193,6 +231,17 @@ function EditorView({
   const [notice, setNotice] = useState<string | null>(null);
   const canUndo = useEditorState(store, (s) => s.canUndo);
   const canRedo = useEditorState(store, (s) => s.canRedo);
+  const reviewKeys = useRef<ReviewKeyHandler | null>(null);
+  const decisions = useMemo(() => new DecisionQueue(), []);
+  const { flagged, badges } = useLabelMarks(task.id);
+
+  // A reviewer's own saves move the labels' head: the review statuses are read again for it.
+  const savedRevision = status?.revision;
+  useEffect(() => {
+    if (reviewing && savedRevision !== undefined) {
+      void queryClient.invalidateQueries({ queryKey: reviewsKey(task.id) });
+    }
+  }, [reviewing, savedRevision, queryClient, task.id]);
 
   // Every change of the document goes to the autosave queue.
   useEffect(() => {
@@ -236,6 +285,11 @@ function EditorView({
         void autosave?.flush().catch(() => undefined);
         return;
       }
+      // Review keys (N, A, R…) come before the engine's shortcuts in review mode.
+      if (reviewKeys.current?.(e)) {
+        e.preventDefault();
+        return;
+      }
       const handled = store.key({
         key: e.key,
         code: e.code,
@@ -266,6 +320,8 @@ function EditorView({
   /** Before the task leaves the user: every change saved, and for a submit, nothing missing. */
   const prepare = useCallback(
     async (action: string) => {
+      // Label decisions still on their way land before the task's own decision.
+      await decisions.idle();
       const doc = store.getState().document;
       if (action === 'submit') {
         const gaps = missingRequired(doc.classifications, ontology.classifications);
@@ -282,7 +338,7 @@ function EditorView({
       // The next task's editor must not reuse this one's labels.
       queryClient.removeQueries({ queryKey: labelsKey(task.id) });
     },
-    [store, autosave, ontology, queryClient, task.id],
+    [store, autosave, ontology, queryClient, task.id, decisions],
   );
 
   const resolve = async (how: 'reload' | 'merge') => {
@@ -370,13 +426,24 @@ function EditorView({
       ) : null}
       <div className="ed-layout">
         <div className="ed-main">
-          <Canvas store={store} ontology={ontology} imageUrl={task.dataUnit.fileUrl} />
+          <Canvas store={store} ontology={ontology} imageUrl={task.dataUnit.fileUrl} flagged={flagged} />
         </div>
         <aside className="ed-side">
+          {reviewing ? (
+            <ReviewPanel
+              store={store}
+              ontology={ontology}
+              taskId={task.id}
+              projectId={task.projectId}
+              keys={reviewKeys}
+              queue={decisions}
+            />
+          ) : null}
           <ClassPicker store={store} ontology={ontology} readOnly={readOnly} />
           <ObjectPanel store={store} ontology={ontology} readOnly={readOnly} describeUser={describeUser} />
+          <IssuesPanel store={store} ontology={ontology} taskId={task.id} projectId={task.projectId} />
           <ClassificationsPanel store={store} ontology={ontology} missing={missing} readOnly={readOnly} />
-          <ObjectList store={store} ontology={ontology} readOnly={readOnly} />
+          <ObjectList store={store} ontology={ontology} readOnly={readOnly} badges={badges} />
           <TaskActions task={task} keys="editor" prepare={prepare} />
           {facts}
         </aside>
@@ -384,4 +451,54 @@ function EditorView({
       <HelpOverlay store={store} ontology={ontology} />
     </div>
   );
+}
+
+const STATUS_TONE: Record<ReviewStatus, ObjectBadge['tone']> = {
+  new: 'muted',
+  approved: 'success',
+  rejected: 'danger',
+  resolved: 'accent',
+  reopened: 'warning',
+};
+
+const NO_FLAGS: ReadonlySet<string> = new Set();
+
+/**
+ * What the canvas and the object list mark on the task's objects: open issues (a red dashed
+ * outline, and a count in the list) and review statuses once a label has been decided.
+ */
+function useLabelMarks(taskId: string) {
+  const issues = useTaskIssues(taskId);
+  const reviews = useReviews(taskId);
+  const flagged = useMemo(() => {
+    const ids = (issues.data?.items ?? []).flatMap((i) =>
+      i.status === 'open' && i.labelId !== null ? [i.labelId] : [],
+    );
+    return ids.length > 0 ? new Set(ids) : NO_FLAGS;
+  }, [issues.data]);
+  const badges = useMemo(() => {
+    const marks = new Map<string, ObjectBadge[]>();
+    const add = (id: string, badge: ObjectBadge) => marks.set(id, [...(marks.get(id) ?? []), badge]);
+    for (const r of reviews.data?.items ?? []) {
+      if (r.kind !== 'object' || r.removed || r.status === 'new') continue;
+      add(r.labelId, {
+        text: STATUS_TEXT[r.status],
+        tone: STATUS_TONE[r.status],
+        title: r.reason ? `${STATUS_TEXT[r.status]}: ${r.reason}` : `Review: ${STATUS_TEXT[r.status]}`,
+      });
+    }
+    const open = new Map<string, number>();
+    for (const i of issues.data?.items ?? []) {
+      if (i.status === 'open' && i.labelId !== null) open.set(i.labelId, (open.get(i.labelId) ?? 0) + 1);
+    }
+    for (const [id, n] of open) {
+      add(id, {
+        text: `${n} ${n === 1 ? 'issue' : 'issues'}`,
+        tone: 'danger',
+        title: 'Open issues on this object',
+      });
+    }
+    return marks;
+  }, [reviews.data, issues.data]);
+  return { flagged, badges };
 }

@@ -31,14 +31,23 @@ const countText = (n: number) => `${n} ${n === 1 ? 'object' : 'objects'}`;
 /** Enough of an id to tell objects apart at a glance; the search box takes any prefix. */
 export const shortId = (id: string) => id.slice(0, 6);
 
+/** A short mark after an object's name: its review status, or its open issues. */
+export interface ObjectBadge {
+  text: string;
+  tone: 'muted' | 'success' | 'danger' | 'accent' | 'warning';
+  title?: string;
+}
+
 export interface ObjectListProps {
   store: EditorStore;
   ontology: OntologyDocument;
   /** Review stages: objects can be selected, hidden and locked but not deleted. */
   readOnly?: boolean;
+  /** Marks per object id; keep each entry's array the same while it does not change (rows are memoised). */
+  badges?: ReadonlyMap<string, readonly ObjectBadge[]>;
 }
 
-export function ObjectList({ store, ontology, readOnly = false }: ObjectListProps) {
+export function ObjectList({ store, ontology, readOnly = false, badges }: ObjectListProps) {
   const objects = useEditorState(store, (s) => s.document.objects);
   const selection = useEditorState(store, (s) => s.selection);
   const hidden = useEditorState(store, (s) => s.hidden);
@@ -189,6 +198,7 @@ export function ObjectList({ store, ontology, readOnly = false }: ObjectListProp
                     hidden={hidden.has(o.id)}
                     locked={locked.has(o.id)}
                     readOnly={readOnly}
+                    badges={badges?.get(o.id)}
                     store={store}
                     onDelete={remove}
                   />
@@ -219,6 +229,7 @@ interface ObjectRowProps {
   hidden: boolean;
   locked: boolean;
   readOnly: boolean;
+  badges: readonly ObjectBadge[] | undefined;
   store: EditorStore;
   onDelete: (id: string) => void;
 }
@@ -231,6 +242,7 @@ const ObjectRow = memo(function ObjectRow({
   hidden,
   locked,
   readOnly,
+  badges,
   store,
   onDelete,
 }: ObjectRowProps) {
@@ -257,6 +269,11 @@ const ObjectRow = memo(function ObjectRow({
           />
           <span className="ed-row-name">{name}</span>
           <span className="ed-row-id">{shortId(id)}</span>
+          {badges?.map((b) => (
+            <span key={b.text} className={`ed-row-badge ed-row-badge-${b.tone}`} title={b.title}>
+              {b.text}
+            </span>
+          ))}
         </button>
       </td>
       <td>

@@ -187,13 +187,26 @@ export const unionBounds = (a: Bounds | null, b: Bounds): Bounds =>
 /** The padded bounds of an object as drawn at `scale`, for a raster's dirty region. */
 export const drawnBounds = (o: LabelObject, scale: number) => paddedBounds(o.geometry, scale);
 
-/** The selection, the hovered object, handles and the shape being drawn: small, redrawn often. */
-export function drawOverlay(ctx: CanvasRenderingContext2D, state: EditorState, palette: Palette) {
+/** How an object with an open issue is outlined on the overlay. */
+const FLAG_STYLE: Style = { color: '#dc2626', lineWidth: 2, fillAlpha: 0, dash: [6, 4] };
+
+/**
+ * The selection, the hovered object, handles and the shape being drawn: small, redrawn often.
+ * `flagged` objects (those with open issues) get a red dashed outline over everything else.
+ */
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  state: EditorState,
+  palette: Palette,
+  flagged?: ReadonlySet<string>,
+) {
   const scale = state.viewport.scale;
   const byId = new Map<string, LabelObject>();
   const wanted = new Set([...state.selection, ...(state.hoverId ? [state.hoverId] : [])]);
-  if (wanted.size > 0) {
-    for (const o of state.document.objects) if (wanted.has(o.id)) byId.set(o.id, o);
+  if (wanted.size > 0 || (flagged && flagged.size > 0)) {
+    for (const o of state.document.objects) {
+      if (wanted.has(o.id) || flagged?.has(o.id)) byId.set(o.id, o);
+    }
   }
   const hovered = state.hoverId ? byId.get(state.hoverId) : undefined;
   if (hovered && !state.selection.includes(hovered.id) && !state.hidden.has(hovered.id)) {
@@ -217,6 +230,12 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, state: EditorState, p
       scale,
       palette,
     );
+  }
+  if (flagged) {
+    for (const id of flagged) {
+      const o = byId.get(id);
+      if (o && !state.hidden.has(id)) drawGeometry(ctx, o, FLAG_STYLE, scale, palette);
+    }
   }
   for (const h of state.handles) drawHandle(ctx, h, scale, state.selectedVertex);
   if (state.draft) drawDraft(ctx, state, palette);

@@ -105,6 +105,11 @@ function MainNav() {
             </NavLink>
           </li>
         ) : null}
+        <li>
+          <NavLink to="/issues" className="nav-link">
+            Issues
+          </NavLink>
+        </li>
         {roleMay(user.role, 'dataset.list') ? (
           <li>
             <NavLink to="/datasets" className="nav-link">

@@ -11,6 +11,8 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../auth/session.tsx';
+import { ProjectIssuesTab } from '../issues/ProjectIssuesTab.tsx';
+import { mayRaiseIssue } from '../issues/permissions.ts';
 import { mayOnQueue } from '../queue/bits.tsx';
 import { QueueTab } from '../queue/QueueTab.tsx';
 import { WorkflowView } from '../workflows/index.ts';
@@ -29,7 +31,7 @@ import {
 } from './queries.ts';
 import { StatusCard } from './StatusCard.tsx';
 
-type TabId = 'overview' | 'workflow' | 'queue' | 'collaborators' | 'datasets';
+type TabId = 'overview' | 'workflow' | 'queue' | 'issues' | 'collaborators' | 'datasets';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -63,6 +65,7 @@ function ProjectDetail({ project }: { project: Project }) {
           { id: 'queue' as const, label: 'Queue' },
         ]
       : []),
+    ...(mayRaiseIssue(me, project) ? [{ id: 'issues' as const, label: 'Issues' }] : []),
     { id: 'collaborators', label: 'Collaborators' },
     { id: 'datasets', label: 'Datasets' },
   ];
@@ -114,6 +117,7 @@ function ProjectDetail({ project }: { project: Project }) {
         ) : null}
         {tab === 'workflow' ? <WorkflowView projectId={project.id} /> : null}
         {tab === 'queue' ? <QueueTab project={project} /> : null}
+        {tab === 'issues' ? <ProjectIssuesTab project={project} /> : null}
       </Tabs>
     </>
   );

@@ -1,6 +1,11 @@
-import { useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
-import { mayWorkIn, statusesOf, TASK_STATUS_LABELS, type TaskStatus } from '../../../core/queue/index.ts';
+import {
+  mayWorkIn,
+  statusesOf,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../../core/queue/index.ts';
 import {
   resolveSettings,
   STAGE_TYPE_LABELS,
@@ -20,6 +25,7 @@ import { isWorkStage, mayOnQueue, stagesInFlowOrder } from './bits.tsx';
 import { usePeople } from './people.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import {
+  type IssueFilter,
   type QueueFilters,
   type QueueSort,
   type StageCount,
@@ -33,12 +39,39 @@ const KINDS: DataUnitKind[] = ['image', 'image_group', 'video', 'text'];
 
 type Defaults = Omit<QueueFilters, 'stageId' | 'q'> & { q: string };
 
-const NO_FILTERS: Defaults = { datasetId: '', assigneeId: '', kind: '', status: '', q: '', sort: 'priority' };
+/** Each filter's key in the URL (`?tab=queue&stage=…&status=…&issues=open`); empty values are left out. */
+const FILTER_PARAMS: Record<keyof Defaults, string> = {
+  datasetId: 'dataset',
+  assigneeId: 'assignee',
+  kind: 'kind',
+  status: 'status',
+  q: 'q',
+  sort: 'sort',
+  issues: 'issues',
+};
+
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
+  allowed.find((a) => a === value) ?? fallback;
+
+/** The filters the URL holds (anything unknown falls back to no filter). */
+function filtersOf(params: URLSearchParams): Defaults {
+  const get = (key: keyof Defaults) => params.get(FILTER_PARAMS[key]) ?? '';
+  return {
+    datasetId: get('datasetId'),
+    assigneeId: get('assigneeId'),
+    kind: oneOf<DataUnitKind | ''>(get('kind'), KINDS, ''),
+    status: oneOf<TaskStatus | ''>(get('status'), TASK_STATUSES, ''),
+    q: get('q'),
+    sort: oneOf<QueueSort>(get('sort'), ['priority', 'name'], 'priority'),
+    issues: oneOf<IssueFilter>(get('issues'), ['open', 'none'], ''),
+  };
+}
 
 /**
  * The project's queue: a stage picker with counts, "Start labelling" for the chosen stage, the
  * stage's tasks filtered and sorted, and (for managers) assigning, prioritising and moving them.
- * The chosen stage is in the URL (`?tab=queue&stage=<id>`), so the task page can return to it.
+ * The chosen stage and the filters are in the URL (`?tab=queue&stage=<id>&issues=open`), so the task
+ * page can return to them and a filtered queue can be shared.
  */
 export function QueueTab({ project }: { project: Project }) {
   const me = useCurrentUser();
@@ -46,7 +79,15 @@ export function QueueTab({ project }: { project: Project }) {
   const [params, setParams] = useSearchParams();
   const workflow = useProjectWorkflow(project.id);
   const counts = useStageCounts(project.id);
-  const [filters, setFilters] = useState<Defaults>(NO_FILTERS);
+  const filters = filtersOf(params);
+  const setFilters = (change: Partial<Defaults>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(change) as [keyof Defaults, string][]) {
+      if (value && !(key === 'sort' && value === 'priority')) next.set(FILTER_PARAMS[key], value);
+      else next.delete(FILTER_PARAMS[key]);
+    }
+    setParams(next, { replace: true });
+  };
   const q = useDebounced(filters.q);
   const manager = mayOnQueue(me, project, 'project.manage_queue');
   const notice = (location.state as { notice?: unknown } | null)?.notice;
@@ -73,9 +114,9 @@ export function QueueTab({ project }: { project: Project }) {
     // "All stages" is an empty stage, not none: none means the default above.
     const next = new URLSearchParams(params);
     next.set('stage', id);
-    setParams(next, { replace: true });
     // A status of one stage type may not exist in another.
-    setFilters((f) => ({ ...f, status: '' }));
+    next.delete(FILTER_PARAMS.status);
+    setParams(next, { replace: true });
   };
 
   return (
@@ -106,7 +147,7 @@ export function QueueTab({ project }: { project: Project }) {
           stage={stage}
           manager={manager}
           filters={filters}
-          onChange={(change) => setFilters((f) => ({ ...f, ...change }))}
+          onChange={setFilters}
         />
         <QueueTable
           project={project}
@@ -251,6 +292,15 @@ function QueueFiltersBar({
           ))}
         </SelectField>
       )}
+      <SelectField
+        label="Issues"
+        value={filters.issues}
+        onChange={(e) => onChange({ issues: e.target.value as IssueFilter })}
+      >
+        <option value="">Any</option>
+        <option value="open">Has open issues</option>
+        <option value="none">No open issues</option>
+      </SelectField>
       <SelectField
         label="Sort by"
         value={filters.sort}

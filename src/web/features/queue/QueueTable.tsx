@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Stage } from '../../../core/workflow/format.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
+import { Badge } from '../../components/Badge.tsx';
 import { Empty, Loading, LoadMore } from '../../components/States.tsx';
 import { KIND_LABELS } from '../datasets/labels.ts';
 import type { Project } from '../projects/queries.ts';
@@ -134,6 +135,7 @@ export function QueueTable({
                 <th scope="col" className="cell-number">
                   Priority
                 </th>
+                <th scope="col">Issues</th>
                 {selecting ? (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -165,6 +167,9 @@ export function QueueTable({
                   </td>
                   <td>{holderNames(task).join(', ') || <span className="cell-muted">Unassigned</span>}</td>
                   <td className="cell-number">{task.priority}</td>
+                  <td>
+                    <IssueCount task={task} />
+                  </td>
                   {selecting ? (
                     <td className="cell-actions">
                       <RowActions
@@ -273,13 +278,31 @@ function RowActions({
   );
 }
 
+/** The task's open issues as a badge, or a dash when none is open (resolved ones in its title). */
+function IssueCount({ task }: { task: Task }) {
+  const { openIssues, issues } = task;
+  if (openIssues === 0) {
+    return (
+      <span className="cell-muted" title={issues > 0 ? `${issues} resolved` : undefined}>
+        —<span className="visually-hidden">No open issues</span>
+      </span>
+    );
+  }
+  return (
+    <span className="issue-count" title={`${openIssues} open of ${issues}`}>
+      <Badge tone="accent">{openIssues} open</Badge>
+    </span>
+  );
+}
+
 function emptyText(project: Project, filters: QueueFilters) {
   const filtered =
     filters.datasetId !== '' ||
     filters.assigneeId !== '' ||
     filters.kind !== '' ||
     filters.status !== '' ||
-    filters.q.trim() !== '';
+    filters.q.trim() !== '' ||
+    filters.issues !== '';
   if (filtered) return 'No tasks match these filters.';
   if (project.taskCount === 0) return 'No tasks yet. Attach a dataset with data units to create them.';
   return filters.stageId ? 'No tasks in this stage for you right now.' : 'No tasks for you right now.';

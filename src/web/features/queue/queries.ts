@@ -18,11 +18,16 @@ export { useProjectWorkflow } from '../workflows/queries.ts';
 // Types are read off the API's own routes, so they follow the server whatever its schemas are named.
 export type Task =
   paths['/api/v1/projects/{id}/tasks']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ClaimedTask = NonNullable<
+  paths['/api/v1/projects/{id}/stages/{stageId}/next']['post']['responses'][200]['content']['application/json']
+>;
 export type StageCount =
   paths['/api/v1/projects/{id}/stages/counts']['get']['responses'][200]['content']['application/json']['stages'][number];
 export type BulkAction =
   paths['/api/v1/projects/{id}/tasks/bulk']['post']['requestBody']['content']['application/json']['action'];
 export type QueueSort = 'priority' | 'name';
+/** The issue filter: tasks with open issues, tasks with none, or '' (any). */
+export type IssueFilter = 'open' | 'none' | '';
 
 // Under the project's task key, so what changes its tasks elsewhere (attaching a dataset) refreshes it.
 export const queueKey = (projectId: string) => projectTasksKey(projectId);
@@ -39,6 +44,7 @@ export interface QueueFilters {
   status: TaskStatus | '';
   q: string;
   sort: QueueSort;
+  issues: IssueFilter;
 }
 
 /** Priority: highest first (the order "Start labelling" serves); names: A to Z. */
@@ -59,6 +65,7 @@ export function useQueue(projectId: string, filters: QueueFilters) {
               kind: filters.kind || undefined,
               status: filters.status || undefined,
               q: filters.q.trim() || undefined,
+              issues: filters.issues || undefined,
               sort: filters.sort,
               order: orderOfQueue(filters.sort),
               cursor: pageParam,
@@ -104,7 +111,7 @@ export function useBulkAction(projectId: string) {
 }
 
 /** The next task of a stage, claimed for the caller; null (a 204) when there is nothing to do there. */
-export async function claimNext(projectId: string, stageId: string): Promise<Task | null> {
+export async function claimNext(projectId: string, stageId: string): Promise<ClaimedTask | null> {
   const task = await unwrap(
     api.POST('/api/v1/projects/{id}/stages/{stageId}/next', { params: { path: { id: projectId, stageId } } }),
   );

@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { Card } from '../../components/Page.tsx';
+import { TagPicker } from '../../editor/review/TagPicker.tsx';
+import { useIssueTags } from '../issues/queries.ts';
 import { PersonSelect } from '../queue/people.tsx';
 import { claimNext, queueKey } from '../queue/queries.ts';
 import { NOTHING_TO_DO } from '../queue/StartWork.tsx';
@@ -55,6 +58,8 @@ export function TaskActions({
   const queryClient = useQueryClient();
   const may = new Set<string>(task.actions);
   const [note, setNote] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const issueTags = useIssueTags(may.has('reject') ? task.projectId : '');
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<HandoverMode>('workflow');
   const [nextHolderId, setNextHolderId] = useState('');
@@ -83,6 +88,7 @@ export function TaskActions({
       await runAction(task.id, action, {
         ...(action === 'skip' || action === 'release' ? {} : handover()),
         note: action === 'reject' ? note.trim() || undefined : undefined,
+        tags: action === 'reject' ? tags : undefined,
         reason: action === 'skip' ? reason.trim() || undefined : undefined,
       });
       if (action === 'release') return null;
@@ -180,7 +186,7 @@ export function TaskActions({
         {may.has('approve') ? (
           <ActionButton
             label="Approve"
-            keyHint="A"
+            keyHint={keyMode === 'editor' ? undefined : 'A'}
             primary
             busy={busy}
             onClick={() => act.mutate('approve')}
@@ -194,10 +200,14 @@ export function TaskActions({
             label="Rejection note"
             rows={3}
             maxLength={2000}
-            hint="Optional; the annotator sees it in the task’s history. Press R to write one."
+            hint={`Needed unless you rejected a label or pick a tag; it becomes an open issue on the task.${
+              keyMode === 'editor' ? '' : ' Press R to write one.'
+            }`}
+            aria-invalid={isApiError(act.error, 'reason_required') || undefined}
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
+          <TagPicker tags={issueTags.data ?? []} picked={tags} onChange={setTags} legend="Rejection tags" />
           <ActionButton label="Reject" danger busy={busy} onClick={() => act.mutate('reject')} />
         </div>
       ) : null}

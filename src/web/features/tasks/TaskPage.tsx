@@ -82,6 +82,10 @@ function TaskWork({ task }: { task: TaskDetail }) {
           <dt>Dataset</dt>
           <dd>{task.datasetName}</dd>
         </div>
+        <div>
+          <dt>Open issues</dt>
+          <dd>{task.openIssues}</dd>
+        </div>
       </dl>
     </Card>
   );

@@ -35,7 +35,7 @@ export interface Handover {
 export function runAction(
   id: string,
   action: Exclude<WorkerAction, 'claim'>,
-  extra: Handover & { note?: string; reason?: string },
+  extra: Handover & { note?: string; reason?: string; tags?: string[] },
 ) {
   const path = { params: { path: { id } } };
   const handover = { nextHolderId: extra.nextHolderId, keepHolder: extra.keepHolder };
@@ -46,7 +46,10 @@ export function runAction(
       return unwrap(api.POST('/api/v1/tasks/{id}/approve', { ...path, body: handover }));
     case 'reject':
       return unwrap(
-        api.POST('/api/v1/tasks/{id}/reject', { ...path, body: { ...handover, note: extra.note } }),
+        api.POST('/api/v1/tasks/{id}/reject', {
+          ...path,
+          body: { ...handover, note: extra.note, tags: extra.tags?.length ? extra.tags : undefined },
+        }),
       );
     case 'skip':
       return unwrap(api.POST('/api/v1/tasks/{id}/skip', { ...path, body: { reason: extra.reason } }));

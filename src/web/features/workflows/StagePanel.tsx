@@ -197,8 +197,8 @@ export function StagePanel({
       ) : null}
       {allowed.includes('allowReviewerEdits') ? (
         <PanelCheckbox
-          label="Allow reviewer edits"
-          hint="Reviewers may change labels, not only approve or reject them."
+          label="Reviewers may edit labels"
+          hint="Whoever holds a task here may fix its labels (saved as their revision), not only approve or reject them."
           checked={s.allowReviewerEdits === true}
           issues={fieldIssues('settings.allowReviewerEdits')}
           onChange={(on) => setting('allowReviewerEdits', on || undefined)}
@@ -206,8 +206,8 @@ export function StagePanel({
       ) : null}
       {allowed.includes('reviewOwnWork') ? (
         <PanelCheckbox
-          label="Review own work"
-          hint="A reviewer may review tasks they labelled themselves."
+          label="Annotators may review their own work"
+          hint="Off: people who submitted a task in an earlier stage are not served it here, and their decisions on it are refused."
           checked={s.reviewOwnWork === true}
           issues={fieldIssues('settings.reviewOwnWork')}
           onChange={(on) => setting('reviewOwnWork', on || undefined)}
