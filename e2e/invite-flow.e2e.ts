@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, type E2E, useE2E } from './helpers/browser.ts';
 import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
 import type { GlossServer } from './helpers/server.ts';
+import { withAdmin } from './helpers/session.ts';
 
 // The issue's acceptance test: an Admin invites a Tasker, who accepts in another browser, signs
 // out and back in, and sees no admin pages; the audit log records both steps. The labels, button
@@ -117,19 +118,7 @@ describeInBrowser('inviting a Tasker', () => {
   });
 
   it('works for an admin created with `gloss create-admin` who signs in at /login', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const admin = await (await e2e.context(server)).newPage();
     const errors = trackPageErrors(admin);
 

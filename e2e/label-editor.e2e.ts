@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
+import { canvasAt, click, drag } from './helpers/canvas.ts';
 import { trackPageErrors } from './helpers/invites.ts';
 import { type Person, signIn, welcome } from './helpers/pages.ts';
 import { pngBytes } from './helpers/png.ts';
+import { csrfHeaders, withAdmin } from './helpers/session.ts';
 
 // Issue 5's acceptance tests for the label editor: one of each shape drawn with the mouse, a
 // nested classification answered, undo/redo, a reload mid-task that finds the work intact, a
@@ -90,11 +92,6 @@ const ONTOLOGY = {
   ],
 };
 
-async function csrfHeaders(page: Page) {
-  const { csrfToken } = await (await page.request.get('/api/v1/auth/session')).json();
-  return { 'x-csrf-token': csrfToken as string };
-}
-
 /** Ontology, dataset of two images and an In progress project, through the API; returns the project id. */
 async function labellingProject(page: Page): Promise<string> {
   const headers = await csrfHeaders(page);
@@ -143,27 +140,6 @@ async function openEditor(page: Page, projectId: string): Promise<string> {
   return match?.[1] ?? '';
 }
 
-/** Canvas-relative points → page coordinates (the image is fitted in the middle of the canvas). */
-async function canvasAt(page: Page) {
-  const box = await page.getByTestId('editor-canvas').boundingBox();
-  if (!box) throw new Error('the editor canvas is not on the page');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  return (dx: number, dy: number) => ({ x: cx + dx, y: cy + dy });
-}
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 });
-  await page.mouse.move(to.x, to.y, { steps: 3 });
-  await page.mouse.up();
-}
-
-async function click(page: Page, p: { x: number; y: number }) {
-  await page.mouse.click(p.x, p.y);
-}
-
 interface Labels {
   revision: number;
   document: {
@@ -182,19 +158,7 @@ describeInBrowser('the label editor', () => {
   const e2e = useE2E();
 
   async function adminWithProject() {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const page = await (await e2e.context(server)).newPage();
     const errors = trackPageErrors(page);
     await signIn(page, ADMIN);

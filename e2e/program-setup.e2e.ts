@@ -8,6 +8,7 @@ import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
 import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
 import { writePngs } from './helpers/png.ts';
+import { withAdmin } from './helpers/session.ts';
 
 // Issue 3's acceptance test: a manager, in the browser, uploads 50 images with a progress bar,
 // builds an ontology with a nested classification, creates a tagged project with the dataset, the
@@ -158,19 +159,7 @@ describeInBrowser('setting up an annotation program', () => {
   const e2e = useE2E();
 
   it('dataset with 50 uploaded images, nested ontology, group of Annotators, project In progress', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const admin = await (await e2e.context(server)).newPage();
     const adminErrors = trackPageErrors(admin);
     await signIn(admin, ADMIN);
@@ -279,19 +268,7 @@ describeInBrowser('a project’s Team Manager', () => {
   const MANAGER: Person = { name: 'Cy Manager', email: 'cy@example.test', password: 'manager passphrase 3' };
 
   it('changes the status, but cannot make Admins, attach datasets or delete the project', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const admin = await (await e2e.context(server)).newPage();
     await signIn(admin, ADMIN);
     await welcome(admin, ADMIN).waitFor();

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
 import { mainNav, signIn, welcome } from './helpers/pages.ts';
+import { withAdmin } from './helpers/session.ts';
 
 const ADMIN = { name: 'Sam Sharer', email: 'sam@example.test', password: 'share passphrase 4' };
 const MEMBER = { name: 'Mo Member', email: 'mo@example.test', password: 'member passphrase 5' };
@@ -35,19 +36,7 @@ describeInBrowser('sharing datasets and ontologies', () => {
   const e2e = useE2E();
 
   it('shares with a user, changes their role in place, and removes them, for both kinds; renames a dataset', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const page = await (await e2e.context(server)).newPage();
     const errors = trackPageErrors(page);
     await signIn(page, ADMIN);

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { trackPageErrors } from './helpers/invites.ts';
 import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
+import { withAdmin } from './helpers/session.ts';
 
 // Issue 4's visual builder: build Annotate → Review → Complete (with an inline issue that goes
 // away when fixed), save it as a template, change a project's workflow and save that as a
@@ -53,19 +54,7 @@ describeInBrowser('visual workflow builder', () => {
   const e2e = useE2E();
 
   it('builds Annotate → Review → Complete, saves templates, edits a project workflow and shows it with counts', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const page = await (await e2e.context(server)).newPage();
     const errors = trackPageErrors(page);
     await signIn(page, ADMIN);

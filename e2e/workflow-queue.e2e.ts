@@ -4,6 +4,7 @@ import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
 import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
 import { pngBytes } from './helpers/png.ts';
+import { csrfHeaders, withAdmin } from './helpers/session.ts';
 
 // Issue 4's acceptance test: an Admin builds Annotate → Review → Complete in the visual builder
 // and starts a project on it; an Annotator labels its one task, a Reviewer rejects it with a note,
@@ -47,11 +48,6 @@ async function buildTemplate(page: Page): Promise<string> {
   const match = /\/workflow-templates\/([0-9a-f-]{36})$/.exec(new URL(page.url()).pathname);
   expect(match, `landed on the saved template (${page.url()})`).not.toBeNull();
   return match?.[1] ?? '';
-}
-
-async function csrfHeaders(page: Page) {
-  const { csrfToken } = await (await page.request.get('/api/v1/auth/session')).json();
-  return { 'x-csrf-token': csrfToken as string };
 }
 
 /** A dataset of images, through the API (uploading is not what these tests are about); returns its id. */
@@ -144,19 +140,7 @@ describeInBrowser('the workflow and the queue', () => {
   const e2e = useE2E();
 
   it('a task goes Annotate → Review, is rejected back as Reopened, then approved to Completed', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const admin = await (await e2e.context(server)).newPage();
     const errors = trackPageErrors(admin);
     await signIn(admin, ADMIN);
@@ -252,19 +236,7 @@ describeInBrowser('managing the queue', () => {
   const TITLES = ['alpha.png', 'bravo.png', 'charlie.png'];
 
   it('sets priorities in bulk, assigns, filters, moves with a reason, and the assignee is served first', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const admin = await (await e2e.context(server)).newPage();
     const annotator = await (await e2e.context(server)).newPage();
     const errors = [...trackPageErrors(admin), ...trackPageErrors(annotator)];

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { mainNav, signIn, welcome } from './helpers/pages.ts';
+import { withAdmin } from './helpers/session.ts';
 
 const ADMIN = { name: 'Olu Ops', email: 'olu@example.test', password: 'ops passphrase 3' };
 
@@ -8,19 +9,7 @@ describeInBrowser('workspace settings', () => {
   const e2e = useE2E();
 
   it('lets an Admin rename the workspace, and the header follows', async () => {
-    const server = await e2e.server({
-      beforeStart: async (gloss) => {
-        await gloss(
-          'create-admin',
-          '--email',
-          ADMIN.email,
-          '--password',
-          ADMIN.password,
-          '--name',
-          ADMIN.name,
-        );
-      },
-    });
+    const server = await e2e.server(withAdmin(ADMIN));
     const page = await (await e2e.context(server)).newPage();
     await signIn(page, ADMIN);
     await welcome(page, ADMIN).waitFor();
