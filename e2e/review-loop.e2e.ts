@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
-import { canvasAt, drag, focusPage } from './helpers/canvas.ts';
+import { canvasAt, click, drag, focusPage } from './helpers/canvas.ts';
 import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
 import { type Person, signIn, welcome } from './helpers/pages.ts';
 import { pngBytes } from './helpers/png.ts';
@@ -155,21 +155,36 @@ const reviewsOf = async (page: Page, taskId: string) =>
 const statusOf = (reviews: Awaited<ReturnType<typeof reviewsOf>>, labelId: string) =>
   reviews.items.find((r) => r.labelId === labelId)?.status;
 
-/** Pixels of the overlay layer (the canvas's last) in the flag colour. */
-const flaggedPixels = (page: Page) =>
-  page.getByTestId('editor-canvas').evaluate((el, rgb) => {
-    const canvases = el.querySelectorAll('canvas');
-    const overlay = canvases[canvases.length - 1];
-    const ctx = overlay?.getContext('2d');
-    if (!overlay || !ctx) return -1;
-    const { data } = ctx.getImageData(0, 0, overlay.width, overlay.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const near = (k: number) => Math.abs((data[i + k] ?? 0) - (rgb[k] ?? 0)) < 24;
-      if ((data[i + 3] ?? 0) > 200 && near(0) && near(1) && near(2)) n++;
-    }
-    return n;
-  }, FLAG_RGB);
+/**
+ * Pixels of the overlay layer (the canvas's last) in the flag colour: all of them, or those
+ * within `radius` CSS pixels of a point given as an offset from the canvas's centre.
+ */
+const flaggedPixels = (page: Page, near?: { dx: number; dy: number; radius: number }) =>
+  page.getByTestId('editor-canvas').evaluate(
+    (el, { rgb, near }) => {
+      const canvases = el.querySelectorAll('canvas');
+      const overlay = canvases[canvases.length - 1];
+      const ctx = overlay?.getContext('2d');
+      if (!overlay || !ctx) return -1;
+      const ratio = overlay.width / Math.max(1, overlay.clientWidth || el.clientWidth);
+      const [x0, y0, w, h] = near
+        ? [
+            Math.round((el.clientWidth / 2 + near.dx - near.radius) * ratio),
+            Math.round((el.clientHeight / 2 + near.dy - near.radius) * ratio),
+            Math.round(2 * near.radius * ratio),
+            Math.round(2 * near.radius * ratio),
+          ]
+        : [0, 0, overlay.width, overlay.height];
+      const { data } = ctx.getImageData(x0, y0, w, h);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const close = (k: number) => Math.abs((data[i + k] ?? 0) - (rgb[k] ?? 0)) < 24;
+        if ((data[i + 3] ?? 0) > 200 && close(0) && close(1) && close(2)) n++;
+      }
+      return n;
+    },
+    { rgb: FLAG_RGB, near },
+  );
 
 const reviewRow = (page: Page, labelId: string) =>
   page.getByRole('list', { name: 'Labels to review' }).locator(`li[data-label-id="${labelId}"]`);
@@ -345,6 +360,93 @@ describeInBrowser('the review loop', () => {
 
     expect(errors, 'uncaught errors in the pages').toEqual([]);
   }, 240_000);
+
+  it('raises an issue pinned to a point clicked on the image, and draws the pin there', async () => {
+    const server = await e2e.server(withAdmin(ADMIN));
+    const admin = await (await e2e.context(server)).newPage();
+    const annotator = await (await e2e.context(server)).newPage();
+    const reviewer = await (await e2e.context(server)).newPage();
+    const errors = [...trackPageErrors(admin), ...trackPageErrors(annotator)];
+    await signIn(admin, ADMIN);
+    await welcome(admin, ADMIN).waitFor();
+    await acceptInvite(annotator, await inviteUser(admin, ANNOTATOR.email, 'Tasker'), ANNOTATOR);
+    // The project names a Reviewer too, though only the Annotator works here.
+    await acceptInvite(reviewer, await inviteUser(admin, REVIEWER.email, 'Tasker'), REVIEWER);
+    const projectId = await reviewProject(admin);
+
+    // A box, still selected, so a click that reached the engine would show (it would deselect it).
+    const taskId = await startWork(annotator, projectId, 'annotate', 'Start labelling');
+    const at = await canvasAt(annotator);
+    await annotator.keyboard.press('1');
+    await drag(annotator, at(-220, -120), at(-140, -50));
+    await annotator.getByText('Saved', { exact: true }).waitFor();
+    await annotator.keyboard.press('v');
+
+    const issues = annotator.getByTestId('issues-panel');
+    await issues.getByRole('button', { name: 'Raise issue', exact: true }).click();
+    const form = annotator.getByRole('form', { name: 'Raise an issue' });
+    const onObject = form.getByRole('radio', { name: /^The selected object \(Car / });
+    await onObject.waitFor();
+    await form.getByRole('radio', { name: 'The whole task' }).check();
+    await form.getByLabel('What is wrong', { exact: true }).fill('A pothole nobody labelled');
+    const canvas = annotator.getByTestId('editor-canvas');
+    const cursor = () => canvas.evaluate((el) => el.style.cursor);
+
+    // Picking shows a crosshair; Escape stops picking and leaves the form and the selection be.
+    await form.getByRole('button', { name: 'Pin a point', exact: true }).click();
+    await form.getByText('Click the image to place the pin (Esc cancels).').waitFor();
+    await expect.poll(cursor).toBe('crosshair');
+    await annotator.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Pin a point', exact: true }).waitFor();
+    await expect.poll(cursor).not.toBe('crosshair');
+    await onObject.waitFor();
+
+    // A pin placed, removed, and placed again where it is meant to be (the form's buttons may
+    // have scrolled the page: the canvas is found again for each click).
+    await form.getByRole('button', { name: 'Pin a point', exact: true }).click();
+    await click(annotator, (await canvasAt(annotator))(-60, 80));
+    await form.getByRole('button', { name: 'Remove pin', exact: true }).click();
+    await form.getByRole('button', { name: 'Pin a point', exact: true }).click();
+    const spot = { dx: 120, dy: 90 };
+    await click(annotator, (await canvasAt(annotator))(spot.dx, spot.dy));
+    await form.getByRole('button', { name: 'Remove pin', exact: true }).waitFor();
+    await form.getByText(/^Pinned at x \d+, y \d+$/).waitFor();
+    // The clicks were not the engine's: the box is still selected.
+    await onObject.waitFor();
+    await expect.poll(cursor).not.toBe('crosshair');
+    await form.getByRole('button', { name: 'Raise issue', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await issues.getByText('1 open', { exact: true }).waitFor();
+
+    // The image (640 × 480) is fitted in the canvas, centred: the canvas's centre is the image's.
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the editor canvas is not on the page');
+    const margin = Math.min(24, box.width / 10, box.height / 10);
+    const scale = Math.min((box.width - 2 * margin) / 640, (box.height - 2 * margin) / 480);
+    const expected = { x: 320 + spot.dx / scale, y: 240 + spot.dy / scale };
+    const listed = (
+      await (await annotator.request.get(`/api/v1/projects/${projectId}/issues?taskId=${taskId}`)).json()
+    ).items as { labelId: string | null; pin: { x: number; y: number } | null }[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.labelId).toBeNull();
+    const pin = listed[0]?.pin;
+    expect(pin, 'the issue has a pin').toBeTruthy();
+    expect(Math.abs((pin?.x ?? 0) - expected.x), `pin ${JSON.stringify(pin)}`).toBeLessThan(3);
+    expect(Math.abs((pin?.y ?? 0) - expected.y), `pin ${JSON.stringify(pin)}`).toBeLessThan(3);
+
+    // The pin is drawn where it was placed; a click on the issue centres the view on it.
+    const redNear = (dx: number, dy: number) => flaggedPixels(annotator, { dx, dy, radius: 14 });
+    await expect.poll(() => redNear(spot.dx, spot.dy)).toBeGreaterThan(30);
+    expect(await redNear(-spot.dx, -spot.dy)).toBe(0);
+    const raised = issues.getByRole('listitem').filter({ hasText: 'A pothole nobody labelled' });
+    const head = raised.getByRole('button').first();
+    await head.getByText('Pin', { exact: true }).waitFor();
+    await head.click();
+    await expect.poll(() => redNear(0, 0)).toBeGreaterThan(20);
+    expect(await redNear(spot.dx, spot.dy)).toBe(0);
+
+    expect(errors, 'uncaught errors in the pages').toEqual([]);
+  }, 180_000);
 });
 
 describeInBrowser('reviewing with reviewer edits', () => {

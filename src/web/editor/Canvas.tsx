@@ -9,8 +9,8 @@ import {
 } from 'react';
 import { Image as KonvaImage, Layer, Shape, Stage } from 'react-konva';
 import type { OntologyDocument } from '../../core/ontology/index.ts';
-import type { EditorState, EditorStore, PointerInput } from '../../editor/index.ts';
-import { drawOverlay, paletteOf } from './draw.ts';
+import { type EditorState, type EditorStore, type PointerInput, toImage } from '../../editor/index.ts';
+import { drawOverlay, type PinMark, paletteOf } from './draw.ts';
 import { type ImageLevels, levelFor, loadImageLevels } from './image-levels.ts';
 import { LabelsRaster, SETTLE_MS } from './labels-raster.ts';
 import { useEditorState } from './use-editor.ts';
@@ -21,15 +21,23 @@ interface CanvasProps {
   imageUrl: string;
   /** Objects to outline in red, dashed (those with open issues). */
   flagged?: ReadonlySet<string>;
+  /** Issue pins to draw on the overlay. */
+  pins?: readonly PinMark[];
+  /**
+   * Set while a point is being picked (an issue's pin): a primary click is handed over, in image
+   * coordinates, instead of going to the engine, and the cursor is a crosshair.
+   */
+  onPick?: ((point: { x: number; y: number }) => void) | undefined;
   /** Called once, after the image and the labels have been painted for the first time. */
   onFirstDraw?: () => void;
 }
 
 /**
  * The drawing surface: the image and the labels on Konva layers, transformed by the viewport.
- * Konva only paints; pointer, wheel and resize events go to the engine, which owns every rule.
+ * Konva only paints; pointer, wheel and resize events go to the engine, which owns every rule
+ * (except a click that picks a point for `onPick`).
  */
-export function Canvas({ store, ontology, imageUrl, flagged, onFirstDraw }: CanvasProps) {
+export function Canvas({ store, ontology, imageUrl, flagged, pins, onPick, onFirstDraw }: CanvasProps) {
   const state = useEditorState(store, (s) => s);
   const box = useRef<HTMLDivElement>(null);
   const imageLayer = useRef<Konva.Layer>(null);
@@ -64,8 +72,8 @@ export function Canvas({ store, ontology, imageUrl, flagged, onFirstDraw }: Canv
     [doc, hidden, locked, selection, palette, raster, store, view],
   );
   const overlayScene = useCallback(
-    (ctx: Konva.Context) => drawOverlay(ctx._context, state, palette, flagged),
-    [state, palette, flagged],
+    (ctx: Konva.Context) => drawOverlay(ctx._context, state, palette, { flagged, pins }),
+    [state, palette, flagged, pins],
   );
 
   const { brightness, contrast } = state.adjust;
@@ -98,6 +106,12 @@ export function Canvas({ store, ontology, imageUrl, flagged, onFirstDraw }: Canv
       detail: e.detail,
     };
   }, []);
+  // The pointer that picked a point: its release is not the engine's either.
+  const picked = useRef<number | null>(null);
+  const release = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (picked.current === e.pointerId) picked.current = null;
+    else store.pointerUp(input(e));
+  };
 
   return (
     <div
@@ -106,14 +120,21 @@ export function Canvas({ store, ontology, imageUrl, flagged, onFirstDraw }: Canv
       role="application"
       aria-label="Image and labels"
       data-testid="editor-canvas"
-      style={{ cursor: cursorOf(state) }}
+      style={{ cursor: onPick && !state.panning ? 'crosshair' : cursorOf(state) }}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);
+        // Space still pans while picking; the middle button always does.
+        if (onPick && e.button === 0 && !store.getState().panning) {
+          picked.current = e.pointerId;
+          const [x, y] = toImage(store.getState().viewport, input(e));
+          onPick({ x, y });
+          return;
+        }
         store.pointerDown(input(e));
       }}
       onPointerMove={(e) => store.pointerMove(input(e))}
-      onPointerUp={(e) => store.pointerUp(input(e))}
-      onPointerCancel={(e) => store.pointerUp(input(e))}
+      onPointerUp={(e) => release(e)}
+      onPointerCancel={(e) => release(e)}
       onDoubleClick={(e) => {
         const rect = e.currentTarget.getBoundingClientRect();
         store.doubleClick({ x: e.clientX - rect.left, y: e.clientY - rect.top, shift: e.shiftKey });

@@ -29,6 +29,7 @@ import { ObjectPanel } from './ObjectPanel.tsx';
 import { labelsKey, useLabels, useOntologyVersion } from './queries.ts';
 import { DecisionQueue } from './review/decision-queue.ts';
 import { IssuesPanel } from './review/IssuesPanel.tsx';
+import { useIssuePins, usePinMarks } from './review/pins.ts';
 import { type ReviewStatus, reviewsKey, STATUS_TEXT, useReviews } from './review/queries.ts';
 import { type ReviewKeyHandler, ReviewPanel } from './review/ReviewPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
@@ -234,6 +235,8 @@ function EditorView({
   const reviewKeys = useRef<ReviewKeyHandler | null>(null);
   const decisions = useMemo(() => new DecisionQueue(), []);
   const { flagged, badges } = useLabelMarks(task.id);
+  const pins = useIssuePins(store);
+  const pinMarks = usePinMarks(task.id, pins);
 
   // A reviewer's own saves move the labels' head: the review statuses are read again for it.
   const savedRevision = status?.revision;
@@ -426,7 +429,14 @@ function EditorView({
       ) : null}
       <div className="ed-layout">
         <div className="ed-main">
-          <Canvas store={store} ontology={ontology} imageUrl={task.dataUnit.fileUrl} flagged={flagged} />
+          <Canvas
+            store={store}
+            ontology={ontology}
+            imageUrl={task.dataUnit.fileUrl}
+            flagged={flagged}
+            pins={pinMarks}
+            onPick={pins.onPick}
+          />
         </div>
         <aside className="ed-side">
           {reviewing ? (
@@ -441,7 +451,13 @@ function EditorView({
           ) : null}
           <ClassPicker store={store} ontology={ontology} readOnly={readOnly} />
           <ObjectPanel store={store} ontology={ontology} readOnly={readOnly} describeUser={describeUser} />
-          <IssuesPanel store={store} ontology={ontology} taskId={task.id} projectId={task.projectId} />
+          <IssuesPanel
+            store={store}
+            ontology={ontology}
+            taskId={task.id}
+            projectId={task.projectId}
+            pins={pins}
+          />
           <ClassificationsPanel store={store} ontology={ontology} missing={missing} readOnly={readOnly} />
           <ObjectList store={store} ontology={ontology} readOnly={readOnly} badges={badges} />
           <TaskActions task={task} keys="editor" prepare={prepare} />

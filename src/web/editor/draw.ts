@@ -190,15 +190,33 @@ export const drawnBounds = (o: LabelObject, scale: number) => paddedBounds(o.geo
 /** How an object with an open issue is outlined on the overlay. */
 const FLAG_STYLE: Style = { color: '#dc2626', lineWidth: 2, fillAlpha: 0, dash: [6, 4] };
 
+/** An issue's pin as the overlay draws it, at a point of the image (image pixels). */
+export interface PinMark {
+  x: number;
+  y: number;
+  /** `draft`: the point the raise form holds, not raised yet. */
+  status: 'open' | 'resolved' | 'draft';
+  selected: boolean;
+}
+
+/** What the overlay marks for the task's issues. */
+export interface IssueMarks {
+  /** Objects with open issues: a red dashed outline. */
+  flagged?: ReadonlySet<string> | undefined;
+  /** Issues pinned to points of the image, in drawing order. */
+  pins?: readonly PinMark[] | undefined;
+}
+
 /**
  * The selection, the hovered object, handles and the shape being drawn: small, redrawn often.
- * `flagged` objects (those with open issues) get a red dashed outline over everything else.
+ * `flagged` objects (those with open issues) get a red dashed outline over everything else, and
+ * issue pins are drawn last.
  */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
   state: EditorState,
   palette: Palette,
-  flagged?: ReadonlySet<string>,
+  { flagged, pins }: IssueMarks = {},
 ) {
   const scale = state.viewport.scale;
   const byId = new Map<string, LabelObject>();
@@ -239,6 +257,41 @@ export function drawOverlay(
   }
   for (const h of state.handles) drawHandle(ctx, h, scale, state.selectedVertex);
   if (state.draft) drawDraft(ctx, state, palette);
+  if (pins) for (const pin of pins) drawPin(ctx, pin, scale);
+}
+
+const PIN_RED = FLAG_STYLE.color;
+const PIN_GREY = '#6b7280';
+
+/**
+ * An issue's pin, the same size on screen at any zoom: open, a red disc ringed in white; resolved,
+ * a grey ring; the raise form's pin, a red ring round a red dot. The selected one is larger.
+ */
+function drawPin(ctx: CanvasRenderingContext2D, pin: PinMark, scale: number) {
+  const r = (pin.selected ? 8 : 5) / scale;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.arc(pin.x, pin.y, r, 0, Math.PI * 2);
+  if (pin.status === 'resolved') {
+    ctx.lineWidth = 2 / scale;
+    ctx.strokeStyle = PIN_GREY;
+    ctx.stroke();
+    return;
+  }
+  ctx.lineWidth = 1.5 / scale;
+  ctx.strokeStyle = '#ffffff';
+  ctx.fillStyle = PIN_RED;
+  if (pin.status === 'open') {
+    ctx.fill();
+    ctx.stroke();
+    return;
+  }
+  ctx.lineWidth = 2.5 / scale;
+  ctx.strokeStyle = PIN_RED;
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(pin.x, pin.y, 2.5 / scale, 0, Math.PI * 2);
+  ctx.fill();
 }
 
 function drawHandle(

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { LabelDocument } from '../../../core/labels/index.ts';
 import type { OntologyDocument } from '../../../core/ontology/index.ts';
 import type { EditorStore } from '../../../editor/index.ts';
@@ -21,13 +21,15 @@ import { useProject, useProjectMembers } from '../../features/projects/queries.t
 import { formatDateTime } from '../../lib/format.ts';
 import { shortId } from '../ObjectList.tsx';
 import { useEditorState } from '../use-editor.ts';
-import { revealObject } from './reveal.ts';
+import type { IssuePins } from './pins.ts';
+import { revealObject, revealPoint } from './reveal.ts';
 import { CLASSIFICATION_PREFIX } from './rows.ts';
 import { TagPicker } from './TagPicker.tsx';
 
 // The task's issues in the editor, open ones first: a click selects the issue's label and brings
-// it into view, and opens its thread (comments, resolve or reopen). New issues are raised on the
-// selected object or on the task, with tags, an assignee and @mentions of project members.
+// it (or its pin) into view, and opens its thread (comments, resolve or reopen). New issues are
+// raised on the selected object or on the task, optionally pinned to a point of the image, with
+// tags, an assignee and @mentions of project members.
 
 const MANAGER_ROLES = new Set(['admin', 'team_manager']);
 
@@ -71,16 +73,19 @@ export function IssuesPanel({
   ontology,
   taskId,
   projectId,
+  pins,
 }: {
   store: EditorStore;
   ontology: OntologyDocument;
   taskId: string;
   projectId: string;
+  /** Pins shared with the canvas: the raise form's pick, and the issue open here. */
+  pins: IssuePins;
 }) {
   const headingId = useId();
   const issues = useTaskIssues(taskId);
   const document = useEditorState(store, (s) => s.document);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const { selectedId: openId, select: setOpenId } = pins;
   const [raising, setRaising] = useState(false);
 
   const sorted = useMemo(() => {
@@ -92,6 +97,7 @@ export function IssuesPanel({
   const pick = (issue: Issue) => {
     setOpenId((id) => (id === issue.id ? null : issue.id));
     if (issue.labelId && !issue.labelId.startsWith(CLASSIFICATION_PREFIX)) revealObject(store, issue.labelId);
+    if (issue.pin) revealPoint(store, issue.pin);
   };
 
   return (
@@ -123,6 +129,11 @@ export function IssuesPanel({
                     {issue.status === 'open' ? 'Open' : 'Resolved'}
                   </span>
                   <span className="is-target">{describeTarget(issue.labelId, document, ontology)}</span>
+                  {issue.pin ? (
+                    <span className="ed-count" title="Pinned to a point of the image">
+                      Pin
+                    </span>
+                  ) : null}
                   {issue.commentCount > 0 ? (
                     <span className="ed-count" title="Comments">
                       {issue.commentCount} {issue.commentCount === 1 ? 'comment' : 'comments'}
@@ -144,6 +155,7 @@ export function IssuesPanel({
           ontology={ontology}
           taskId={taskId}
           projectId={projectId}
+          pins={pins}
           onDone={(issue) => {
             setRaising(false);
             if (issue) setOpenId(issue.id);
@@ -205,6 +217,12 @@ function IssueThread({ issueId, projectId, listed }: { issueId: string; projectI
           <dt>Assignee</dt>
           <dd>{issue.assignee?.name ?? 'Nobody'}</dd>
         </div>
+        {issue.pin ? (
+          <div>
+            <dt>Pin</dt>
+            <dd>{pointText(issue.pin)}</dd>
+          </div>
+        ) : null}
         {issue.mentions.length > 0 ? (
           <div>
             <dt>Mentions</dt>
@@ -358,12 +376,14 @@ function RaiseIssueForm({
   ontology,
   taskId,
   projectId,
+  pins,
   onDone,
 }: {
   store: EditorStore;
   ontology: OntologyDocument;
   taskId: string;
   projectId: string;
+  pins: IssuePins;
   onDone: (issue: Issue | null) => void;
 }) {
   const raise = useRaiseIssue(taskId);
@@ -380,6 +400,21 @@ function RaiseIssueForm({
   const assigneeFieldId = useId();
   const radioName = useId();
   const labelId = onLabel ? selected : null;
+  const { picking, draft: pin, startPicking, cancelPicking, clear } = pins;
+  // The pin goes with the form.
+  useEffect(() => clear, [clear]);
+  // While picking, Escape stops picking (before the form's Escape, which would close it).
+  useEffect(() => {
+    if (!picking) return;
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      cancelPicking();
+    };
+    window.addEventListener('keydown', onEscape, { capture: true });
+    return () => window.removeEventListener('keydown', onEscape, { capture: true });
+  }, [picking, cancelPicking]);
 
   return (
     <form
@@ -394,6 +429,7 @@ function RaiseIssueForm({
             body: text,
             ...(picked.length > 0 ? { tags: picked } : {}),
             ...(labelId ? { labelId } : {}),
+            ...(pin ? { pin } : {}),
             ...(assigneeId ? { assigneeId } : {}),
             ...(mentions.length > 0 ? { mentions: mentions.map((m) => m.id) } : {}),
           },
@@ -431,6 +467,27 @@ function RaiseIssueForm({
           The whole task
         </label>
       </fieldset>
+      <div className="is-pin">
+        {pin ? (
+          <>
+            <span>Pinned at {pointText(pin)}</span>
+            <button type="button" className="btn btn-small btn-ghost" onClick={clear}>
+              Remove pin
+            </button>
+          </>
+        ) : picking ? (
+          <>
+            <span role="status">Click the image to place the pin (Esc cancels).</span>
+            <button type="button" className="btn btn-small btn-ghost" onClick={cancelPicking}>
+              Cancel pin
+            </button>
+          </>
+        ) : (
+          <button type="button" className="btn btn-small" onClick={startPicking}>
+            Pin a point
+          </button>
+        )}
+      </div>
       <label htmlFor={bodyId}>What is wrong</label>
       <textarea
         id={bodyId}
@@ -475,3 +532,6 @@ function RaiseIssueForm({
     </form>
   );
 }
+
+/** An image point as the panel shows it: whole pixels, x then y. */
+const pointText = (p: { x: number; y: number }) => `x ${Math.round(p.x)}, y ${Math.round(p.y)}`;

@@ -38,3 +38,10 @@ export function revealObject(
   store.panBy(view.width / 2 - cx, view.height / 2 - cy);
   return true;
 }
+
+/** Centres the view on a point of the image (an issue's pin), at the current zoom. */
+export function revealPoint(store: EditorStore, p: { x: number; y: number }): void {
+  const { view, viewport: v } = store.getState();
+  if (view.width <= 0 || view.height <= 0) return;
+  store.panBy(view.width / 2 - (p.x * v.scale + v.x), view.height / 2 - (p.y * v.scale + v.y));
+}
