@@ -15,7 +15,6 @@ import { useCurrentUser } from '../features/auth/session.tsx';
 import { useTaskIssues } from '../features/issues/queries.ts';
 import { useProject, useProjectMembers } from '../features/projects/queries.ts';
 import { useProjectWorkflow } from '../features/queue/queries.ts';
-import type { TaskDetail } from '../features/tasks/queries.ts';
 import { TaskActions } from '../features/tasks/TaskActions.tsx';
 import { AdjustControls } from './AdjustControls.tsx';
 import { apiTransport, indexedDbOutbox } from './autosave-adapters.ts';
@@ -24,6 +23,7 @@ import { ClassificationsPanel } from './ClassificationsPanel.tsx';
 import { ClassPicker } from './ClassPicker.tsx';
 import { browserClipboard } from './clipboard.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import type { ImageTask } from './LazyLabelEditor.tsx';
 import { type ObjectBadge, ObjectList } from './ObjectList.tsx';
 import { ObjectPanel } from './ObjectPanel.tsx';
 import { labelsKey, useLabels, useOntologyVersion } from './queries.ts';
@@ -37,12 +37,6 @@ import { useEditorState } from './use-editor.ts';
 import './editor.css';
 import './layout.css';
 import './review/review.css';
-
-type ImageTask = TaskDetail & { dataUnit: { kind: 'image'; fileUrl: string } };
-
-/** Whether the task is one the editor can show: an image with its media, in a project with an ontology. */
-export const editorApplies = (task: TaskDetail): task is ImageTask =>
-  task.dataUnit.kind === 'image' && task.dataUnit.fileUrl !== null;
 
 /**
  * The label editor for one task: loads the project's ontology and the user's labels, restores

@@ -4,7 +4,7 @@ import { STAGE_TYPE_LABELS } from '../../../core/workflow/format.ts';
 import { ErrorAlert, Notice } from '../../components/Alert.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
-import { editorApplies, LabelEditor } from '../../editor/LabelEditor.tsx';
+import { editorApplies, LabelEditor } from '../../editor/LazyLabelEditor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { holderNames, TaskStatusBadge } from '../queue/bits.tsx';
 import { useProjectWorkflow } from '../queue/queries.ts';
