@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Geometry, LabelDocument } from '../../src/core/labels/format.ts';
+import type { LabelDocument } from '../../src/core/labels/format.ts';
 import { emptyLabels } from '../../src/core/labels/format.ts';
 import { validateLabels } from '../../src/core/labels/validate.ts';
 import type { OntologyDocument } from '../../src/core/ontology/format.ts';
-import { EditorStore, type PointerInput, toScreen } from '../../src/editor/index.ts';
+import { EditorStore } from '../../src/editor/index.ts';
+import { at, click, drag, rounded } from './scripted-input.ts';
 
 const IMAGE = { width: 1000, height: 800 };
 const NOW = '2026-02-03T04:05:06.000Z';
@@ -50,28 +51,6 @@ function editor(opts: { document?: LabelDocument; readOnly?: boolean } = {}) {
   });
 }
 
-/** The screen position of an image point, so tests read in image coordinates whatever the zoom. */
-const at = (s: EditorStore, x: number, y: number, extra: Partial<PointerInput> = {}): PointerInput => ({
-  ...toScreen(s.getState().viewport, [x, y]),
-  ...extra,
-});
-
-function click(s: EditorStore, x: number, y: number, extra: Partial<PointerInput> = {}) {
-  s.pointerDown(at(s, x, y, extra));
-  s.pointerUp(at(s, x, y, extra));
-}
-
-function drag(s: EditorStore, from: [number, number], to: [number, number]) {
-  s.pointerDown(at(s, ...from));
-  for (let i = 1; i <= 4; i++) {
-    s.pointerMove(at(s, from[0] + ((to[0] - from[0]) * i) / 4, from[1] + ((to[1] - from[1]) * i) / 4));
-  }
-  s.pointerUp(at(s, ...to));
-}
-
-const round = (g: Geometry) =>
-  JSON.parse(JSON.stringify(g, (_k, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)));
-
 function expectValid(s: EditorStore) {
   const result = validateLabels(s.getState().document, ontology, { mode: 'save', image: IMAGE });
   expect(result).toMatchObject({ ok: true });
@@ -90,7 +69,7 @@ describe('drawing tools', () => {
     drag(s, [100, 100], [300, 250]);
     const o = onlyObject(s);
     expect(o.featureId).toBe('feat-box');
-    expect(round(o.geometry)).toEqual({ type: 'bounding_box', x: 100, y: 100, w: 200, h: 150 });
+    expect(rounded(o.geometry)).toEqual({ type: 'bounding_box', x: 100, y: 100, w: 200, h: 150 });
     expect(o).toMatchObject({ createdBy: 'alice', createdAt: NOW, updatedBy: 'alice', updatedAt: NOW });
     expect(s.getState().selection).toEqual([o.id]);
     expect(s.getState().tool).toBe('bounding_box');
@@ -104,7 +83,7 @@ describe('drawing tools', () => {
     s.setTool('bounding_box');
     s.pointerDown(at(s, 100, 100));
     s.pointerMove(at(s, 150, 120));
-    expect(round(s.getState().draft!.geometry)).toEqual({
+    expect(rounded(s.getState().draft!.geometry)).toEqual({
       type: 'bounding_box',
       x: 100,
       y: 100,
@@ -120,7 +99,7 @@ describe('drawing tools', () => {
     const s = editor();
     s.setTool('bounding_box');
     drag(s, [900, 700], [1300, 1000]);
-    expect(round(onlyObject(s).geometry)).toEqual({ type: 'bounding_box', x: 900, y: 700, w: 100, h: 100 });
+    expect(rounded(onlyObject(s).geometry)).toEqual({ type: 'bounding_box', x: 900, y: 700, w: 100, h: 100 });
     expectValid(s);
   });
 
@@ -128,7 +107,7 @@ describe('drawing tools', () => {
     const s = editor();
     s.setTool('rotatable_box');
     drag(s, [300, 250], [100, 100]);
-    expect(round(onlyObject(s).geometry)).toEqual({
+    expect(rounded(onlyObject(s).geometry)).toEqual({
       type: 'rotatable_box',
       cx: 200,
       cy: 175,
@@ -143,7 +122,7 @@ describe('drawing tools', () => {
     const s = editor();
     s.setTool('point');
     click(s, 321, 123);
-    expect(round(onlyObject(s).geometry)).toEqual({ type: 'point', x: 321, y: 123 });
+    expect(rounded(onlyObject(s).geometry)).toEqual({ type: 'point', x: 321, y: 123 });
     click(s, 400, 400);
     expect(s.getState().document.objects).toHaveLength(2);
     expectValid(s);
@@ -160,7 +139,7 @@ describe('drawing tools', () => {
       click(s, 300, 300);
       expect(s.getState().draft?.geometry).toMatchObject({ type: 'polygon' });
       click(s, 103, 102);
-      expect(round(onlyObject(s).geometry)).toEqual({
+      expect(rounded(onlyObject(s).geometry)).toEqual({
         type: 'polygon',
         points: [
           [100, 100],
@@ -203,7 +182,7 @@ describe('drawing tools', () => {
       click(s, 300, 100);
       click(s, 300, 300);
       expect(s.key({ key: 'Backspace' })).toBe(true);
-      expect(round(s.getState().draft!.geometry)).toEqual({
+      expect(rounded(s.getState().draft!.geometry)).toEqual({
         type: 'polygon',
         points: [
           [100, 100],
@@ -212,7 +191,7 @@ describe('drawing tools', () => {
       });
       click(s, 100, 300);
       s.key({ key: 'Enter' });
-      expect(round(onlyObject(s).geometry)).toMatchObject({
+      expect(rounded(onlyObject(s).geometry)).toMatchObject({
         points: [
           [100, 100],
           [300, 100],
@@ -271,7 +250,7 @@ describe('drawing tools', () => {
       expect(s.getState().document.objects).toEqual([]);
       click(s, 400, 300);
       s.key({ key: 'Enter' });
-      expect(round(onlyObject(s).geometry)).toEqual({
+      expect(rounded(onlyObject(s).geometry)).toEqual({
         type: 'polyline',
         points: [
           [100, 100],
@@ -306,7 +285,7 @@ describe('drawing tools', () => {
       click(s, 150, 200, { shift: true });
       expect(s.getState().draft?.nextKeypoint).toBe('Right hand');
       click(s, 50, 200);
-      expect(round(onlyObject(s).geometry)).toEqual({
+      expect(rounded(onlyObject(s).geometry)).toEqual({
         type: 'keypoint_skeleton',
         keypoints: [
           { pointId: 'nose', x: 100, y: 100, visible: true },

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Geometry, LabelDocument, LabelObject } from '../../src/core/labels/format.ts';
 import { rotatedBoxCorners } from '../../src/core/labels/geometry.ts';
 import type { OntologyDocument } from '../../src/core/ontology/format.ts';
-import { EditorStore, type Handle, type PointerInput, toScreen } from '../../src/editor/index.ts';
+import { EditorStore, type Handle } from '../../src/editor/index.ts';
+import { at, click, drag, rounded } from './scripted-input.ts';
 
 const IMAGE = { width: 1000, height: 800 };
 const OLD = '2026-01-01T00:00:00.000Z';
@@ -82,35 +83,7 @@ function editor(document = fixture(), readOnly = false) {
   });
 }
 
-const at = (s: EditorStore, x: number, y: number, extra: Partial<PointerInput> = {}): PointerInput => ({
-  ...toScreen(s.getState().viewport, [x, y]),
-  ...extra,
-});
-
-function click(s: EditorStore, x: number, y: number, extra: Partial<PointerInput> = {}) {
-  s.pointerDown(at(s, x, y, extra));
-  s.pointerUp(at(s, x, y, extra));
-}
-
-function drag(
-  s: EditorStore,
-  from: [number, number],
-  to: [number, number],
-  extra: Partial<PointerInput> = {},
-) {
-  s.pointerDown(at(s, ...from, extra));
-  for (let i = 1; i <= 5; i++) {
-    const x = from[0] + ((to[0] - from[0]) * i) / 5;
-    const y = from[1] + ((to[1] - from[1]) * i) / 5;
-    s.pointerMove(at(s, x, y, extra));
-  }
-  s.pointerUp(at(s, ...to, extra));
-}
-
 const find = (s: EditorStore, id: string) => s.getState().document.objects.find((o) => o.id === id)!;
-
-const rounded = (g: Geometry) =>
-  JSON.parse(JSON.stringify(g, (_k, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)));
 
 function handle(s: EditorStore, kind: Handle['kind'], index?: number): Handle {
   const h = s
