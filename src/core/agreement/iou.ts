@@ -102,8 +102,27 @@ export function iou(a: Geometry, b: Geometry): number {
   // Disjoint bounds are the common case when matching many objects; skipping the clipper for
   // them keeps a 200 × 200 match cheap.
   if (!overlaps(boundsOf(a), boundsOf(b))) return 0;
-  const pa: ClipPolygon = [ring(a)];
-  const pb: ClipPolygon = [ring(b)];
+  for (const grid of SNAP_GRIDS) {
+    try {
+      return overlapOnGrid(a, b, grid);
+    } catch (err) {
+      // polygon-clipping can fail to close a ring when two vertices differ only in the last
+      // bits (rotated corners: 1.4999999999999998 vs 1.5000000000000004); a coarser grid merges them.
+      if (grid === SNAP_GRIDS[SNAP_GRIDS.length - 1]) throw err;
+    }
+  }
+  return 0;
+}
+
+/** Grids (in image pixels) vertices are snapped to before clipping, finest first. */
+const SNAP_GRIDS = [1e-6, 1e-3, 1e-2] as const;
+
+const snapped = (points: readonly Point[], grid: number): Point[] =>
+  points.map(([x, y]) => [Math.round(x / grid) * grid, Math.round(y / grid) * grid]);
+
+function overlapOnGrid(a: AreaGeometry, b: AreaGeometry, grid: number): number {
+  const pa: ClipPolygon = [snapped(ring(a), grid)];
+  const pb: ClipPolygon = [snapped(ring(b), grid)];
   const areaA = clippedArea(a, pa);
   const areaB = clippedArea(b, pb);
   if (!(areaA > 0 && areaB > 0)) return 0;
