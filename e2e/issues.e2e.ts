@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
-import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
-import { mainNav, type Person, signIn, welcome } from './helpers/pages.ts';
+import { mainNav, type Person } from './helpers/pages.ts';
 import { pngBytes } from './helpers/png.ts';
-import { csrfHeaders, userIdByEmail, withAdmin } from './helpers/session.ts';
+import { csrfHeaders, userIdByEmail } from './helpers/session.ts';
+import { signedInTeam } from './helpers/team.ts';
 
 // Issue 6's issue pages: a manager turns on reviewer edits for the review stage and sets the
 // project's issue tags; issues raised through the API on
@@ -74,15 +74,11 @@ describeInBrowser('issues in the web app', () => {
   const e2e = useE2E();
 
   it('tags, filters, a comment with a mention, the queue’s issue column and filter, and My issues', async () => {
-    const server = await e2e.server(withAdmin(ADMIN));
-    const admin = await (await e2e.context(server)).newPage();
-    const reviewer = await (await e2e.context(server)).newPage();
-    const annotator = await (await e2e.context(server)).newPage();
-    const errors = [...trackPageErrors(admin), ...trackPageErrors(reviewer), ...trackPageErrors(annotator)];
-    await signIn(admin, ADMIN);
-    await welcome(admin, ADMIN).waitFor();
-    await acceptInvite(annotator, await inviteUser(admin, ANNOTATOR.email, 'Tasker'), ANNOTATOR);
-    await acceptInvite(reviewer, await inviteUser(admin, REVIEWER.email, 'Tasker'), REVIEWER);
+    const { admin, reviewer, errors } = await signedInTeam(e2e, {
+      admin: ADMIN,
+      annotator: ANNOTATOR,
+      reviewer: REVIEWER,
+    });
     const annotatorId = await userIdByEmail(admin, ANNOTATOR.email);
     const reviewerId = await userIdByEmail(admin, REVIEWER.email);
     const projectId = await createProject(admin, annotatorId, reviewerId);

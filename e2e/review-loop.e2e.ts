@@ -2,10 +2,10 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, click, drag, focusPage } from './helpers/canvas.ts';
-import { acceptInvite, inviteUser, trackPageErrors } from './helpers/invites.ts';
-import { type Person, signIn, welcome } from './helpers/pages.ts';
+import type { Person } from './helpers/pages.ts';
 import { pngBytes } from './helpers/png.ts';
-import { csrfHeaders, userIdByEmail, withAdmin } from './helpers/session.ts';
+import { csrfHeaders, userIdByEmail } from './helpers/session.ts';
+import { signedInTeam } from './helpers/team.ts';
 
 // Issue 6's acceptance test, the review loop: an Annotator boxes three objects and submits; a
 // Reviewer walks the labels with the keyboard, approves two and rejects one with a reason and a
@@ -193,15 +193,11 @@ describeInBrowser('the review loop', () => {
   const e2e = useE2E();
 
   it('rejects one label of three by keyboard, the annotator fixes it and resolves the issue, and the task is approved', async () => {
-    const server = await e2e.server(withAdmin(ADMIN));
-    const admin = await (await e2e.context(server)).newPage();
-    const annotator = await (await e2e.context(server)).newPage();
-    const reviewer = await (await e2e.context(server)).newPage();
-    const errors = [...trackPageErrors(admin), ...trackPageErrors(annotator), ...trackPageErrors(reviewer)];
-    await signIn(admin, ADMIN);
-    await welcome(admin, ADMIN).waitFor();
-    await acceptInvite(annotator, await inviteUser(admin, ANNOTATOR.email, 'Tasker'), ANNOTATOR);
-    await acceptInvite(reviewer, await inviteUser(admin, REVIEWER.email, 'Tasker'), REVIEWER);
+    const { admin, annotator, reviewer, errors } = await signedInTeam(e2e, {
+      admin: ADMIN,
+      annotator: ANNOTATOR,
+      reviewer: REVIEWER,
+    });
     const projectId = await reviewProject(admin);
 
     // 1. The Annotator boxes three cars and submits.
@@ -362,16 +358,11 @@ describeInBrowser('the review loop', () => {
   }, 240_000);
 
   it('raises an issue pinned to a point clicked on the image, and draws the pin there', async () => {
-    const server = await e2e.server(withAdmin(ADMIN));
-    const admin = await (await e2e.context(server)).newPage();
-    const annotator = await (await e2e.context(server)).newPage();
-    const reviewer = await (await e2e.context(server)).newPage();
-    const errors = [...trackPageErrors(admin), ...trackPageErrors(annotator)];
-    await signIn(admin, ADMIN);
-    await welcome(admin, ADMIN).waitFor();
-    await acceptInvite(annotator, await inviteUser(admin, ANNOTATOR.email, 'Tasker'), ANNOTATOR);
-    // The project names a Reviewer too, though only the Annotator works here.
-    await acceptInvite(reviewer, await inviteUser(admin, REVIEWER.email, 'Tasker'), REVIEWER);
+    const { admin, annotator, errors } = await signedInTeam(e2e, {
+      admin: ADMIN,
+      annotator: ANNOTATOR,
+      reviewer: REVIEWER,
+    });
     const projectId = await reviewProject(admin);
 
     // A box, still selected, so a click that reached the engine would show (it would deselect it).
@@ -453,15 +444,11 @@ describeInBrowser('reviewing with reviewer edits', () => {
   const e2e = useE2E();
 
   it('lets the reviewer change the labels in a stage that allows it, and reviews what they saved', async () => {
-    const server = await e2e.server(withAdmin(ADMIN));
-    const admin = await (await e2e.context(server)).newPage();
-    const annotator = await (await e2e.context(server)).newPage();
-    const reviewer = await (await e2e.context(server)).newPage();
-    const errors = [...trackPageErrors(admin), ...trackPageErrors(annotator), ...trackPageErrors(reviewer)];
-    await signIn(admin, ADMIN);
-    await welcome(admin, ADMIN).waitFor();
-    await acceptInvite(annotator, await inviteUser(admin, ANNOTATOR.email, 'Tasker'), ANNOTATOR);
-    await acceptInvite(reviewer, await inviteUser(admin, REVIEWER.email, 'Tasker'), REVIEWER);
+    const { admin, annotator, reviewer, errors } = await signedInTeam(e2e, {
+      admin: ADMIN,
+      annotator: ANNOTATOR,
+      reviewer: REVIEWER,
+    });
     const projectId = await reviewProject(admin, { reviewerEdits: true });
 
     const taskId = await startWork(annotator, projectId, 'annotate', 'Start labelling');
