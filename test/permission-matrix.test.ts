@@ -23,6 +23,7 @@ import {
   withOntology,
 } from './helpers/matrix-world.ts';
 import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
+import { consensusProbes } from './matrix-probes/consensus.ts';
 import { issuesProbes } from './matrix-probes/issues.ts';
 import { reviewsProbes } from './matrix-probes/reviews.ts';
 
@@ -829,7 +830,7 @@ const CORE_PROBES: Probe[] = [
   },
 ];
 
-const PROBES: Probe[] = [...CORE_PROBES, ...issuesProbes, ...reviewsProbes];
+const PROBES: Probe[] = [...CORE_PROBES, ...issuesProbes, ...reviewsProbes, ...consensusProbes];
 
 const TABLES = [
   'workspace',
@@ -865,6 +866,8 @@ const TABLES = [
   'issue_comments',
   'issue_mentions',
   'project_issue_tags',
+  'consensus_rounds',
+  'consensus_scores',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

@@ -163,6 +163,7 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.edit_workflow': 'a',
   'project.import_labels': 'at',
   'project.export_labels': 'at',
+  'project.view_agreement': 'at',
   'project.raise_issue': 'atbrn',
   'project.manage_issue_tags': 'at',
   // Someone else's issue (see below for one's own and assigned ones).

@@ -419,6 +419,26 @@ describe('validating a workflow', () => {
       ]);
     });
 
+    it('needs a deadline of 1 to 8760 whole hours (deadline_hours)', () => {
+      for (const h of [0, 8761, 1.5])
+        expect(
+          only(withSettings('consensus', { annotatorCount: 3, deadlineHours: h }), 'deadline_hours').message,
+        ).toBe('must be a whole number of hours from 1 to 8760');
+      expect(codes(withSettings('consensus', { annotatorCount: 3, deadlineHours: 24 }))).toEqual([]);
+    });
+
+    it('needs an auto-accept threshold from 0 to 1 (auto_accept_threshold)', () => {
+      for (const t of [-0.1, 1.01])
+        expect(
+          only(
+            withSettings('consensus', { annotatorCount: 3, autoAcceptThreshold: t }),
+            'auto_accept_threshold',
+          ).path,
+        ).toBe('stages[0].settings.autoAcceptThreshold');
+      expect(codes(withSettings('consensus', { annotatorCount: 3, autoAcceptThreshold: 0.9 }))).toEqual([]);
+      expect(codes(withSettings('review', { autoAcceptThreshold: 0.9 }))).toEqual(['setting_not_applicable']);
+    });
+
     it('needs a sample rate from 0 to 100 (sample_rate)', () => {
       expect(only(withSettings('review', { sampleRate: 101 }), 'sample_rate').path).toBe(
         'stages[1].settings.sampleRate',
@@ -439,6 +459,9 @@ describe('validating a workflow', () => {
         workers: { mode: 'all' },
         annotatorCount: 3,
         minimumToProceed: 3,
+        deadlineHours: null,
+        autoAcceptThreshold: null,
+        consensusGeometry: 'best',
         sampleRate: 100,
         leaseMinutes: 30,
         hideUnassignedTasks: false,

@@ -5,10 +5,12 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { createDeps } from './deps.ts';
 import { sweepExpiredAuthState } from './modules/auth/housekeeping.ts';
+import { closeOverdueConsensus } from './modules/consensus/deadline.ts';
 import { sweepExpiredLeases } from './modules/queue/leases.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
+// Often enough that a consensus deadline (whole hours) is acted on within minutes of passing.
+const HOUSEKEEPING_INTERVAL_MS = 5 * 60_000;
 
 interface BuildWatcher {
   on(event: 'event', listener: (e: { code: string }) => void): void;
@@ -45,9 +47,16 @@ export async function startServer(opts: { watchWeb: boolean }) {
   if (applied.length) app.log.info({ applied }, 'applied migrations');
 
   const sweep = () =>
-    Promise.all([sweepExpiredAuthState(deps), sweepExpiredLeases(deps.db, deps.clock())]).then(
-      ([swept, leases]) =>
-        app.log.debug({ ...swept, leases }, 'swept expired sessions, counters and task leases'),
+    Promise.all([
+      sweepExpiredAuthState(deps),
+      sweepExpiredLeases(deps.db, deps.clock()),
+      closeOverdueConsensus(deps, deps.clock()),
+    ]).then(
+      ([swept, leases, consensus]) =>
+        app.log.debug(
+          { ...swept, leases, consensus },
+          'swept expired sessions, counters and task leases; closed overdue consensus tasks',
+        ),
       (err: unknown) => app.log.warn({ err }, 'housekeeping failed'),
     );
   await sweep();

@@ -136,6 +136,10 @@ export const PROJECT_POLICY = {
     MANAGERS,
   ),
   'project.export_labels': projectSpec('Export the labels (native JSON, COCO)', MANAGERS),
+  'project.view_agreement': projectSpec(
+    'See the agreement report of the consensus stages (per task, question, class and annotator; CSV)',
+    MANAGERS,
+  ),
   'project.raise_issue': projectSpec(
     'Raise issues on tasks one may see, comment on issues one may see',
     EVERY_PROJECT_ROLE,

@@ -59,6 +59,9 @@ export const TASK_EVENT_KINDS = [
   'issue_resolved', // data: issueId
   'issue_reopened', // data: issueId
   'issue_commented', // data: issueId, commentId
+  'consensus_closed', // a consensus stage compared the branches (data: roundId, score, closedBy, branches)
+  'consensus_accepted', // the agreement reached the auto-accept threshold: consensus labels kept, review passed
+  'consensus_resolved', // a consensus reviewer settled the labels (data: roundId, base, taken, won/overruled)
 ] as const;
 export type TaskEventKind = (typeof TASK_EVENT_KINDS)[number];
 

@@ -64,7 +64,13 @@ export const WORKFLOW_LIMITS = {
   maxAnnotators: 10,
   minLeaseMinutes: 1,
   maxLeaseMinutes: 1440,
+  minDeadlineHours: 1,
+  maxDeadlineHours: 8760,
 } as const;
+
+/** How a consensus stage shapes the labels of an object its annotators agree on. */
+export const CONSENSUS_GEOMETRIES = ['best', 'mean'] as const;
+export type ConsensusGeometry = (typeof CONSENSUS_GEOMETRIES)[number];
 
 export const DEFAULT_LEASE_MINUTES = 30;
 
@@ -76,8 +82,20 @@ export interface StageSettings {
   workers?: StageWorkers | undefined;
   /** Consensus (required): how many people label each task independently, 2–10. */
   annotatorCount?: number | undefined;
-  /** Consensus: how many branches must be in before the task moves on, 1–annotatorCount (default: all). */
+  /**
+   * Consensus: how many branches must be in for the task to move on once the deadline has passed,
+   * 1–annotatorCount (default: all). Without a deadline every branch is awaited.
+   */
   minimumToProceed?: number | undefined;
+  /** Consensus: hours after the task entered the stage when it moves on with the branches that are in. */
+  deadlineHours?: number | undefined;
+  /**
+   * Consensus: a task whose agreement score (0–1) is at least this is accepted with the consensus
+   * labels and passes the consensus review stages after it (default: none is, every task is reviewed).
+   */
+  autoAcceptThreshold?: number | undefined;
+  /** Consensus: the geometry of an agreed object: the best-agreeing annotator's, or the members' mean (default best). */
+  consensusGeometry?: ConsensusGeometry | undefined;
   /** Review: the percentage of tasks reviewed, 0–100 (default 100); the rest pass as approved. */
   sampleRate?: number | undefined;
   /** Work stages: minutes of inactivity after which a claim lapses, 1–1440 (default 30). */
@@ -105,6 +123,9 @@ export const SETTINGS_BY_TYPE: Record<StageType, readonly (keyof StageSettings)[
     'workers',
     'annotatorCount',
     'minimumToProceed',
+    'deadlineHours',
+    'autoAcceptThreshold',
+    'consensusGeometry',
     'leaseMinutes',
     'hideUnassignedTasks',
     'allowReassessment',
@@ -175,6 +196,9 @@ const SettingsSchema = z.strictObject({
   workers: WorkersSchema.optional(),
   annotatorCount: z.number().optional(),
   minimumToProceed: z.number().optional(),
+  deadlineHours: z.number().optional(),
+  autoAcceptThreshold: z.number().optional(),
+  consensusGeometry: z.enum(CONSENSUS_GEOMETRIES).optional(),
   sampleRate: z.number().optional(),
   leaseMinutes: z.number().optional(),
   hideUnassignedTasks: z.boolean().optional(),
@@ -232,6 +256,11 @@ export interface ResolvedStageSettings {
   workers: StageWorkers;
   annotatorCount: number;
   minimumToProceed: number;
+  /** Null: no deadline. */
+  deadlineHours: number | null;
+  /** Null: never auto-accept. */
+  autoAcceptThreshold: number | null;
+  consensusGeometry: ConsensusGeometry;
   sampleRate: number;
   leaseMinutes: number;
   hideUnassignedTasks: boolean;
@@ -248,6 +277,9 @@ export function resolveSettings(stage: Stage): ResolvedStageSettings {
     workers: s.workers ?? { mode: 'all' },
     annotatorCount,
     minimumToProceed: stage.type === 'consensus' ? (s.minimumToProceed ?? annotatorCount) : 1,
+    deadlineHours: stage.type === 'consensus' ? (s.deadlineHours ?? null) : null,
+    autoAcceptThreshold: stage.type === 'consensus' ? (s.autoAcceptThreshold ?? null) : null,
+    consensusGeometry: s.consensusGeometry ?? 'best',
     sampleRate: stage.type === 'review' ? (s.sampleRate ?? 100) : 100,
     leaseMinutes: s.leaseMinutes ?? DEFAULT_LEASE_MINUTES,
     hideUnassignedTasks: s.hideUnassignedTasks ?? false,

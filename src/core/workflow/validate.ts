@@ -45,6 +45,8 @@ export const WORKFLOW_ISSUE_CODES = [
   'workers_empty',
   'annotator_count',
   'minimum_to_proceed',
+  'deadline_hours',
+  'auto_accept_threshold',
   'sample_rate',
   'lease_minutes',
 ] as const;
@@ -414,6 +416,18 @@ function checkSettings(s: Stage, path: string, add: Add) {
           s.id,
         );
     }
+    const d = settings.deadlineHours;
+    const { minDeadlineHours: dlo, maxDeadlineHours: dhi } = WORKFLOW_LIMITS;
+    if (d !== undefined && (!isInt(d) || d < dlo || d > dhi))
+      add(
+        'deadline_hours',
+        `must be a whole number of hours from ${dlo} to ${dhi}`,
+        at('deadlineHours'),
+        s.id,
+      );
+    const t = settings.autoAcceptThreshold;
+    if (t !== undefined && !(t >= 0 && t <= 1))
+      add('auto_accept_threshold', 'must be an agreement score from 0 to 1', at('autoAcceptThreshold'), s.id);
   }
   const rate = settings.sampleRate;
   if (rate !== undefined && allowed.includes('sampleRate') && !(rate >= 0 && rate <= 100))

@@ -293,6 +293,41 @@ export interface LabelRevisionsTable {
   created_at: string;
 }
 
+/** What a consensus stage measured when it closed on a task (migration 0011). */
+export interface ConsensusRoundsTable {
+  id: string;
+  project_id: string;
+  task_id: string;
+  stage_id: string;
+  closed_at: string;
+  closed_by: 'all_in' | 'deadline';
+  /** JSON [{annotatorId, branch, revision}]. */
+  branches: string;
+  score: number;
+  /** JSON TaskAgreement (src/core/consensus). */
+  agreement: string;
+  state: 'accepted' | 'review' | 'resolved';
+  /** 1 on the task's newest round. */
+  latest: number;
+  consensus_revision: number;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  /** JSON ConsensusResolution. */
+  resolution: string | null;
+}
+
+export interface ConsensusScoresTable {
+  round_id: string;
+  project_id: string;
+  stage_id: string;
+  user_id: string;
+  latest: number;
+  agreement: number;
+  resolved_agreement: number | null;
+  won: number | null;
+  overruled: number | null;
+}
+
 /** A label's review status; `label_id` is an object id, or `classification:<featureId>`. */
 export interface LabelReviewsTable {
   task_id: string;
@@ -400,6 +435,8 @@ export interface DB {
   issue_comments: IssueCommentsTable;
   issue_mentions: IssueMentionsTable;
   project_issue_tags: ProjectIssueTagsTable;
+  consensus_rounds: ConsensusRoundsTable;
+  consensus_scores: ConsensusScoresTable;
   workflow_templates: WorkflowTemplatesTable;
 }
 

@@ -8034,6 +8034,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task’s latest consensus round: every annotator’s branch, their agreement, the consensus labels and any resolution (managers, consensus reviewers of the task’s stage, and its resolver; 404 no_consensus before its first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsensusRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/consensus/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a task you hold in a consensus review stage: the labels become the main branch’s next revision, each annotator is scored against them, and the task is approved onward (409 revision_conflict unless made from the head; 409 round_changed unless roundId is the latest) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The annotator whose branch you started from */
+                        base: string;
+                        /** @description The main branch’s revision you started from (409 revision_conflict unless the head) */
+                        baseRevision: number;
+                        document: components["schemas"]["LabelDocumentInput"];
+                        note?: string;
+                        /** @description The round you compared (409 round_changed unless the latest) */
+                        roundId: string;
+                        /**
+                         * @description Objects and answers you took from other annotators
+                         * @default []
+                         */
+                        taken?: ({
+                            clusterKey: string;
+                            /** @description The annotator whose version was taken */
+                            from: string;
+                            /** @enum {string} */
+                            kind: "object";
+                        } | {
+                            featureId: string;
+                            from: string;
+                            /** @enum {string} */
+                            kind: "question";
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/events": {
         parameters: {
             query?: never;
@@ -10624,6 +10819,126 @@ export interface components {
             targetId: string | null;
             targetType: string;
         };
+        ConsensusResolution: {
+            annotators: {
+                /** @description Agreement of their branch with the resolved labels, 0–1 */
+                agreement: number;
+                annotatorId: string;
+                /** @description Objects and answers of theirs it did not */
+                overruled: number;
+                /** @description Objects and answers of theirs the resolution kept */
+                won: number;
+            }[];
+            base: string;
+            note: string | null;
+            resolvedAt: string;
+            resolvedBy: {
+                id: string;
+                name: string | null;
+            };
+            /** @description The main branch’s revision the resolution saved */
+            revision: number;
+            taken: ({
+                clusterKey: string;
+                /** @description The annotator whose version was taken */
+                from: string;
+                /** @constant */
+                kind: "object";
+            } | {
+                featureId: string;
+                from: string;
+                /** @constant */
+                kind: "question";
+            })[];
+        };
+        ConsensusResolutionInput: {
+            annotators: {
+                /** @description Agreement of their branch with the resolved labels, 0–1 */
+                agreement: number;
+                annotatorId: string;
+                /** @description Objects and answers of theirs it did not */
+                overruled: number;
+                /** @description Objects and answers of theirs the resolution kept */
+                won: number;
+            }[];
+            base: string;
+            note: string | null;
+            resolvedAt: string;
+            resolvedBy: {
+                id: string;
+                name: string | null;
+            };
+            /** @description The main branch’s revision the resolution saved */
+            revision: number;
+            taken: ({
+                clusterKey: string;
+                /** @description The annotator whose version was taken */
+                from: string;
+                /** @constant */
+                kind: "object";
+            } | {
+                featureId: string;
+                from: string;
+                /** @constant */
+                kind: "question";
+            })[];
+        };
+        ConsensusRound: {
+            agreement: components["schemas"]["TaskAgreement"];
+            branches: {
+                /** @description With the other annotators, 0–1 */
+                agreement: number;
+                annotatorId: string;
+                branch: string;
+                document: components["schemas"]["LabelDocument"];
+                name: string | null;
+                revision: number;
+            }[];
+            closedAt: string;
+            /** @enum {string} */
+            closedBy: "all_in" | "deadline";
+            /** @description The labels the annotators agree on (what auto-accept keeps) */
+            consensus: components["schemas"]["LabelDocument"];
+            consensusRevision: number;
+            /** @description The main branch’s head now */
+            mainRevision: number;
+            resolution: components["schemas"]["ConsensusResolution"] | null;
+            roundId: string;
+            score: number;
+            /** @description The consensus stage that closed */
+            stageId: string;
+            /** @enum {string} */
+            state: "accepted" | "review" | "resolved";
+            taskId: string;
+        };
+        ConsensusRoundInput: {
+            agreement: components["schemas"]["TaskAgreementInput"];
+            branches: {
+                /** @description With the other annotators, 0–1 */
+                agreement: number;
+                annotatorId: string;
+                branch: string;
+                document: components["schemas"]["LabelDocumentInput"];
+                name: string | null;
+                revision: number;
+            }[];
+            closedAt: string;
+            /** @enum {string} */
+            closedBy: "all_in" | "deadline";
+            /** @description The labels the annotators agree on (what auto-accept keeps) */
+            consensus: components["schemas"]["LabelDocumentInput"];
+            consensusRevision: number;
+            /** @description The main branch’s head now */
+            mainRevision: number;
+            resolution: components["schemas"]["ConsensusResolutionInput"] | null;
+            roundId: string;
+            score: number;
+            /** @description The consensus stage that closed */
+            stageId: string;
+            /** @enum {string} */
+            state: "accepted" | "review" | "resolved";
+            taskId: string;
+        };
         Dataset: {
             createdAt: string;
             description: string;
@@ -11326,6 +11641,38 @@ export interface components {
             savedAt: string | null;
             taskId: string;
         };
+        ObjectCluster: {
+            /** @description Mean pairwise agreement on this object (0 where one of a pair lacks it) */
+            agreement: number;
+            attributes: components["schemas"]["QuestionAgreement"][];
+            featureId: string;
+            /** @description Stable within the round: the class and the first member’s object id */
+            key: string;
+            /** @description Mean IoU (or point similarity) of the members */
+            meanSimilarity: number | null;
+            members: {
+                annotatorId: string;
+                objectId: string;
+            }[];
+            /** @description Annotators who did not draw this object */
+            missing: string[];
+        };
+        ObjectClusterInput: {
+            /** @description Mean pairwise agreement on this object (0 where one of a pair lacks it) */
+            agreement: number;
+            attributes: components["schemas"]["QuestionAgreementInput"][];
+            featureId: string;
+            /** @description Stable within the round: the class and the first member’s object id */
+            key: string;
+            /** @description Mean IoU (or point similarity) of the members */
+            meanSimilarity: number | null;
+            members: {
+                annotatorId: string;
+                objectId: string;
+            }[];
+            /** @description Annotators who did not draw this object */
+            missing: string[];
+        };
         Ontology: {
             createdAt: string;
             /** @description The version the editor shows and new projects pin */
@@ -11898,6 +12245,26 @@ export interface components {
             /** @description Versions count up from 1 (the workflow the project was created with) */
             version: number;
         };
+        QuestionAgreement: {
+            /** @description Share of annotator pairs that answered alike, 0–1 */
+            agreement: number;
+            featureId: string;
+            majority: string | null;
+            /** @description Annotator id → the canonical form of their answer (null: unanswered) */
+            values: {
+                [key: string]: string | null;
+            };
+        };
+        QuestionAgreementInput: {
+            /** @description Share of annotator pairs that answered alike, 0–1 */
+            agreement: number;
+            featureId: string;
+            majority: string | null;
+            /** @description Annotator id → the canonical form of their answer (null: unanswered) */
+            values: {
+                [key: string]: string | null;
+            };
+        };
         QueueTask: {
             assigneeId: string | null;
             assigneeName: string | null;
@@ -12019,6 +12386,40 @@ export interface components {
             status: "new" | "assigned" | "released" | "skipped" | "reopened" | "completed";
             title: string;
             updatedAt: string | null;
+        };
+        TaskAgreement: {
+            annotatorIds: string[];
+            annotators: {
+                agreement: number;
+                annotatorId: string;
+            }[];
+            classes: {
+                agreement: number;
+                clusters: number;
+                featureId: string;
+                meanSimilarity: number | null;
+            }[];
+            objects: components["schemas"]["ObjectCluster"][];
+            questions: components["schemas"]["QuestionAgreement"][];
+            /** @description The task’s agreement, 0–1: the mean over its objects and questions */
+            score: number;
+        };
+        TaskAgreementInput: {
+            annotatorIds: string[];
+            annotators: {
+                agreement: number;
+                annotatorId: string;
+            }[];
+            classes: {
+                agreement: number;
+                clusters: number;
+                featureId: string;
+                meanSimilarity: number | null;
+            }[];
+            objects: components["schemas"]["ObjectClusterInput"][];
+            questions: components["schemas"]["QuestionAgreementInput"][];
+            /** @description The task’s agreement, 0–1: the mean over its objects and questions */
+            score: number;
         };
         TaskDetail: {
             /** @description What you may do with the task now */
@@ -12233,6 +12634,10 @@ export interface components {
                     allowReassessment?: boolean;
                     allowReviewerEdits?: boolean;
                     annotatorCount?: number;
+                    autoAcceptThreshold?: number;
+                    /** @enum {string} */
+                    consensusGeometry?: "best" | "mean";
+                    deadlineHours?: number;
                     hideUnassignedTasks?: boolean;
                     leaseMinutes?: number;
                     minimumToProceed?: number;
@@ -12292,6 +12697,10 @@ export interface components {
                     allowReassessment?: boolean;
                     allowReviewerEdits?: boolean;
                     annotatorCount?: number;
+                    autoAcceptThreshold?: number;
+                    /** @enum {string} */
+                    consensusGeometry?: "best" | "mean";
+                    deadlineHours?: number;
                     hideUnassignedTasks?: boolean;
                     leaseMinutes?: number;
                     minimumToProceed?: number;

@@ -9,6 +9,7 @@ import * as m0007 from './0007_own_tasks_in_queue_order.ts';
 import * as m0008 from './0008_label_revisions.ts';
 import * as m0009 from './0009_project_tasks_in_id_order.ts';
 import * as m0010 from './0010_reviews_and_issues.ts';
+import * as m0011 from './0011_consensus_rounds.ts';
 
 /** Ordered by name; add new migrations here. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_label_revisions': m0008,
   '0009_project_tasks_in_id_order': m0009,
   '0010_reviews_and_issues': m0010,
+  '0011_consensus_rounds': m0011,
 };

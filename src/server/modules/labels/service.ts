@@ -1,36 +1,20 @@
-import {
-  diffLabels,
-  emptyLabels,
-  LabelFormatError,
-  type LabelIssue,
-  labelIssueText,
-  migrateLabels,
-  validateLabels,
-} from '../../../core/labels/index.ts';
+import { emptyLabels } from '../../../core/labels/index.ts';
 import { can } from '../../../core/policy/index.ts';
-import { managesQueue } from '../../../core/queue/index.ts';
+import { managesQueue, mayWorkIn } from '../../../core/queue/index.ts';
 import { REVIEW_STAGE_TYPES, type Stage } from '../../../core/workflow/index.ts';
-import { type Executor, isUniqueViolation } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
 import type { LabelRevisionsTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, conflict, forbidden, invalid, notFound, revisionConflict } from '../../http/errors.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
-import { findDataUnit } from '../projects/queries.ts';
 import { recordTaskEvent } from '../queue/events.ts';
 import { requireNotOwnWork } from '../queue/own-work.ts';
 import { heldTask, renewHold, type TaskScene, visibleTask } from '../queue/work.ts';
-import { changesByFeature, stampAuthorship } from './authorship.ts';
-import {
-  annotatorBranch,
-  branchFor,
-  documentIssues,
-  MAIN_BRANCH,
-  projectOntology,
-  storedDocument,
-} from './heads.ts';
-import { findRevision, headRevision, insertRevision, listRevisions } from './queries.ts';
+import { annotatorBranch, branchFor, MAIN_BRANCH, storedDocument } from './heads.ts';
+import { findRevision, headRevision, listRevisions } from './queries.ts';
+import { appendRevision } from './write.ts';
 
 // A task's labels: one document per branch ("main"; in consensus stages one per annotator, so
 // nobody sees anyone else's), saved as revisions. A save names the revision it started from and
@@ -63,24 +47,15 @@ async function requireEditable(db: Executor, ctx: RequestContext, ts: TaskScene)
   await requireNotOwnWork(db, ts.stage, ts.row.id, ts.worker.userId);
 }
 
-/** Annotators see only their own consensus branch; managers see every branch. */
+/**
+ * Annotators see only their own consensus branch; managers see every branch, and so do the
+ * reviewers of a consensus review stage the task is in (they compare the branches).
+ */
 function requireReadable(ts: TaskScene, branch: string) {
   if (branch === MAIN_BRANCH || branch === annotatorBranch(ts.worker.userId)) return;
   if (managesQueue(ts.worker.role)) return;
+  if (ts.stage.type === 'consensus_review' && mayWorkIn(ts.stage, ts.worker)) return;
   throw forbidden('see another annotator’s labels');
-}
-
-function invalidLabels(issues: readonly LabelIssue[]) {
-  const first = issues[0]!;
-  const more =
-    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return new AppError(
-    400,
-    'invalid_labels',
-    `document.${labelIssueText(first)}${more}`,
-    `document.${first.path}`,
-    { issues: documentIssues(issues) },
-  );
 }
 
 type RevisionRow = Omit<LabelRevisionsTable, 'document'> & { author_name?: string | null };
@@ -133,54 +108,17 @@ export async function saveLabels(deps: AppDeps, ctx: RequestContext, taskId: str
   return deps.db.transaction().execute(async (trx) => {
     const ts = await heldTask(trx, deps, ctx, taskId, now);
     await requireEditable(trx, ctx, ts);
-    const ontology = await projectOntology(trx, ts.row.project_id);
-    if (!ontology) {
-      throw conflict(
-        'no_ontology',
-        'This project has no ontology to label with yet; a project Admin picks one.',
-      );
-    }
-    let incoming: unknown;
-    try {
-      incoming = migrateLabels(input.document);
-    } catch (err) {
-      if (err instanceof LabelFormatError) throw invalid('document', err.message);
-      throw err;
-    }
-    const unit = await findDataUnit(trx, ts.row.data_unit_id);
-    const image =
-      unit?.kind === 'image' && unit.width && unit.height
-        ? { width: unit.width, height: unit.height }
-        : undefined;
-    const checked = validateLabels(incoming, ontology, { mode: 'save', ...(image ? { image } : {}) });
-    if (!checked.ok) throw invalidLabels(checked.issues);
-
     const branch = workingBranch(ts);
-    const head = await headRevision(trx, taskId, branch);
-    const current = head?.revision ?? 0;
-    if (input.baseRevision !== current) throw revisionConflict('The labels of this task', current);
-    const base = head ? storedDocument(head.document) : null;
-    const document = stampAuthorship(base, checked.document, ctx.user.id, at);
-    const changes = { ...diffLabels(base, document), ...changesByFeature(base, document) };
-    const row: LabelRevisionsTable = {
-      task_id: taskId,
+    const { row, document, changes } = await appendRevision(trx, {
+      projectId: ts.row.project_id,
+      taskId,
+      dataUnitId: ts.row.data_unit_id,
       branch,
-      revision: current + 1,
-      base_revision: head ? current : null,
-      format_version: document.formatVersion,
-      document: JSON.stringify(document),
-      author_id: ctx.user.id,
-      model_name: null,
-      changes: JSON.stringify(changes),
-      created_at: at,
-    };
-    try {
-      await insertRevision(trx, row);
-    } catch (err) {
-      // PostgreSQL: a concurrent save from the same base got there first.
-      if (isUniqueViolation(err)) throw revisionConflict('The labels of this task', current + 1);
-      throw err;
-    }
+      baseRevision: input.baseRevision,
+      document: input.document,
+      author: { userId: ctx.user.id },
+      at,
+    });
     // Saving is work on the task: it keeps the caller's claim alive as a heartbeat would.
     await renewHold(trx, ts, now);
     await recordTaskEvent(

@@ -45,6 +45,10 @@ export interface Entry {
   holder: NextHolder;
   /** The event that sends the task (submitted, moved…): written first, its to_stage_id the final stage. */
   cause?: TaskEvent | undefined;
+  /** Events that belong right after the cause (what the cause set off, like a consensus closing). */
+  also?: readonly TaskEvent[] | undefined;
+  /** The consensus labels were auto-accepted: consensus review stages pass the task on as approved. */
+  consensusAccepted?: boolean | undefined;
 }
 
 /**
@@ -80,7 +84,8 @@ async function resolveHolder(trx: Executor, task: TaskRef, stage: Stage, holder:
 
 /**
  * Puts `task` into `entry.stageId`. Review sampling may pass it on as approved (recorded as
- * `sampled_out`); a terminal stage completes it. Returns the stage it finally rests in.
+ * `sampled_out`), as does a consensus review stage when the consensus was auto-accepted
+ * (`consensus_accepted`); a terminal stage completes it. Returns the stage it finally rests in.
  */
 export async function enterStage(
   trx: Executor,
@@ -89,7 +94,7 @@ export async function enterStage(
   task: TaskRef,
   entry: Entry,
 ): Promise<string> {
-  const events: TaskEvent[] = entry.cause ? [entry.cause] : [];
+  const events: TaskEvent[] = [...(entry.cause ? [entry.cause] : []), ...(entry.also ?? [])];
   let { stageId, status, holder } = entry;
   for (let hops = 0; ; hops++) {
     const stage = stageById(workflow, stageId);
@@ -101,15 +106,17 @@ export async function enterStage(
       );
     }
     const { sampleRate } = resolveSettings(stage);
-    if (stage.type === 'review' && sampleRate < 100 && env.random() * 100 >= sampleRate) {
+    const sampledOut = stage.type === 'review' && sampleRate < 100 && env.random() * 100 >= sampleRate;
+    const accepted = stage.type === 'consensus_review' && entry.consensusAccepted === true;
+    if (sampledOut || accepted) {
       events.push({
         projectId: task.project_id,
         taskId: task.id,
-        kind: 'sampled_out',
+        kind: accepted ? 'consensus_accepted' : 'sampled_out',
         stageId,
         toStageId: null,
         actorId: null,
-        data: { sampleRate },
+        data: accepted ? {} : { sampleRate },
       });
       const after = settleStage(workflow, stageId, 'approved', () => ({ roll: env.random() }));
       if (after === null) continue; // caught as a dead end above on the next pass
@@ -203,6 +210,7 @@ export async function advance(
   holder: NextHolder,
   worker: { userId: string; groupIds: readonly string[] } | null,
   cause?: TaskEvent,
+  extra: Pick<Entry, 'also' | 'consensusAccepted'> = {},
 ): Promise<string> {
   const from = task.stage_id ?? '';
   const to = settleStage(workflow, from, outcome, () => ({
@@ -222,5 +230,6 @@ export async function advance(
     status: outcome === 'rejected' ? 'reopened' : 'new',
     holder,
     cause,
+    ...extra,
   });
 }

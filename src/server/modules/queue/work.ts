@@ -18,6 +18,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectGateFor } from '../access/service.ts';
+import { closeConsensusRound, pastDeadline } from '../consensus/close.ts';
 import { presentUnit } from '../datasets/present.ts';
 import { branchFor, requireSubmittable } from '../labels/heads.ts';
 import { findDataUnit } from '../projects/queries.ts';
@@ -432,7 +433,6 @@ export async function finishTask(
   input: FinishInput,
 ) {
   const now = deps.clock();
-  const at = nowIso(now);
   return deps.db.transaction().execute(async (trx) => {
     const ts = await heldTask(
       trx,
@@ -442,66 +442,86 @@ export async function finishTask(
       now,
       outcome === 'done' ? 'project.annotate' : 'project.review',
     );
-    const review = REVIEW_STAGE_TYPES.includes(ts.stage.type);
-    if (review === (outcome === 'done')) {
-      const wanted = review ? 'approve or reject' : 'submit';
-      throw conflict('wrong_action_for_stage', `In stage “${ts.stage.name}” you ${wanted} tasks.`);
-    }
-    const me = ts.worker.userId;
-    if (review) await requireNotOwnWork(trx, ts.stage, taskId, me);
-    const holder = nextHolderOf(input, me, outcome);
-    if (outcome === 'done')
-      await requireSubmittable(trx, ts.row.project_id, taskId, branchFor(ts.stage.type, me));
-    await trx
-      .insertInto('task_workers')
-      .values({
-        task_id: taskId,
-        user_id: me,
-        stage_id: ts.stage.id,
-        stage_type: ts.stage.type,
-        worked_at: at,
-      })
-      .onConflict((oc) => oc.columns(['task_id', 'user_id', 'stage_id']).doUpdateSet({ worked_at: at }))
-      .execute();
-    const cause = {
-      projectId: ts.row.project_id,
-      taskId,
-      kind: outcome === 'done' ? ('submitted' as const) : outcome,
-      stageId: ts.stage.id,
-      actorId: me,
-      subjectId: me,
-      data: {
-        ...(input.note ? { note: input.note } : {}),
-        ...(input.tags && input.tags.length > 0 ? { tags: input.tags } : {}),
-      },
-    };
-    const env: QueueEnv = { now, random: deps.random, actorId: me };
-    if (ts.stage.type === 'consensus') {
-      await trx
-        .updateTable('task_holds')
-        .set({ state: 'submitted', lease_expires_at: null, updated_at: at })
-        .where('task_id', '=', taskId)
-        .where('user_id', '=', me)
-        .execute();
-      const submitted = await trx
-        .selectFrom('task_holds')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('task_id', '=', taskId)
-        .where('state', '=', 'submitted')
-        .executeTakeFirstOrThrow();
-      if (Number(submitted.n) < ts.settings.annotatorCount) {
-        await recordTaskEvent(
-          trx,
-          { ...cause, data: { ...cause.data, branchesIn: Number(submitted.n) } },
-          now,
-        );
-        return present(trx, taskId, ts.workflow, now);
-      }
-    }
-    await settleLabelReviews(trx, ts, outcome, input, now);
-    await advance(trx, env, ts.workflow, ts.row, outcome, holder, ts.worker, cause);
-    return present(trx, taskId, ts.workflow, now);
+    return finishHeld(trx, deps, ts, outcome, input, now);
   });
+}
+
+/** finishTask inside the caller's transaction, on a task `heldTask` has loaded (and locked). */
+export async function finishHeld(
+  trx: Executor,
+  deps: AppDeps,
+  ts: TaskScene,
+  outcome: Outcome,
+  input: FinishInput,
+  now: number,
+) {
+  const at = nowIso(now);
+  const taskId = ts.row.id;
+  const review = REVIEW_STAGE_TYPES.includes(ts.stage.type);
+  if (review === (outcome === 'done')) {
+    const wanted = review ? 'approve or reject' : 'submit';
+    throw conflict('wrong_action_for_stage', `In stage “${ts.stage.name}” you ${wanted} tasks.`);
+  }
+  const me = ts.worker.userId;
+  if (review) await requireNotOwnWork(trx, ts.stage, taskId, me);
+  const holder = nextHolderOf(input, me, outcome);
+  if (outcome === 'done')
+    await requireSubmittable(trx, ts.row.project_id, taskId, branchFor(ts.stage.type, me));
+  await trx
+    .insertInto('task_workers')
+    .values({
+      task_id: taskId,
+      user_id: me,
+      stage_id: ts.stage.id,
+      stage_type: ts.stage.type,
+      worked_at: at,
+    })
+    .onConflict((oc) => oc.columns(['task_id', 'user_id', 'stage_id']).doUpdateSet({ worked_at: at }))
+    .execute();
+  const cause = {
+    projectId: ts.row.project_id,
+    taskId,
+    kind: outcome === 'done' ? ('submitted' as const) : outcome,
+    stageId: ts.stage.id,
+    actorId: me,
+    subjectId: me,
+    data: {
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.tags && input.tags.length > 0 ? { tags: input.tags } : {}),
+    },
+  };
+  const env: QueueEnv = { now, random: deps.random, actorId: me };
+  if (ts.stage.type === 'consensus') {
+    await trx
+      .updateTable('task_holds')
+      .set({ state: 'submitted', lease_expires_at: null, updated_at: at })
+      .where('task_id', '=', taskId)
+      .where('user_id', '=', me)
+      .execute();
+    const submitted = await trx
+      .selectFrom('task_holds')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('task_id', '=', taskId)
+      .where('state', '=', 'submitted')
+      .executeTakeFirstOrThrow();
+    const n = Number(submitted.n);
+    const overdue = pastDeadline(ts.stage, ts.row.stage_entered_at, now);
+    if (n < ts.settings.annotatorCount && !(overdue && n >= ts.settings.minimumToProceed)) {
+      await recordTaskEvent(trx, { ...cause, data: { ...cause.data, branchesIn: n } }, now);
+      return present(trx, taskId, ts.workflow, now);
+    }
+    const closedBy = n < ts.settings.annotatorCount ? 'deadline' : 'all_in';
+    const round = await closeConsensusRound(trx, ts.row, ts.stage, closedBy, me, now);
+    await settleLabelReviews(trx, ts, outcome, input, now);
+    await advance(trx, env, ts.workflow, ts.row, outcome, holder, ts.worker, cause, {
+      also: [round.event],
+      consensusAccepted: round.accepted,
+    });
+    return present(trx, taskId, ts.workflow, now);
+  }
+  await settleLabelReviews(trx, ts, outcome, input, now);
+  await advance(trx, env, ts.workflow, ts.row, outcome, holder, ts.worker, cause);
+  return present(trx, taskId, ts.workflow, now);
 }
 
 export async function taskEvents(deps: AppDeps, ctx: RequestContext, taskId: string) {

@@ -28,6 +28,9 @@ const KIND_TEXT: Record<TaskEventKind, string> = {
   issue_resolved: 'Issue resolved',
   issue_reopened: 'Issue reopened',
   issue_commented: 'Issue comment',
+  consensus_closed: 'Consensus measured',
+  consensus_accepted: 'Consensus auto-accepted',
+  consensus_resolved: 'Consensus resolved',
 };
 
 const kindText = (kind: string) => KIND_TEXT[kind as TaskEventKind] ?? kind;
@@ -41,6 +44,7 @@ function detailOf(event: TaskEvent): string | null {
     if (typeof value === 'string' && value.trim()) parts.push(`“${value.trim()}”`);
   }
   if (typeof data.priority === 'number') parts.push(`priority ${data.priority}`);
+  if (typeof data.score === 'number') parts.push(`agreement ${(data.score * 100).toFixed(0)}%`);
   if (typeof data.revision === 'number') {
     const n = (k: string) => (typeof data[k] === 'number' ? (data[k] as number) : 0);
     parts.push(

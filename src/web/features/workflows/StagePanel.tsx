@@ -145,13 +145,47 @@ export function StagePanel({
       {allowed.includes('minimumToProceed') ? (
         <NumberInput
           label="Minimum to proceed"
-          hint="How many labels must be in before the task moves on (empty: all)."
+          hint="Once the deadline has passed, how many labels must be in for the task to move on (empty: all)."
           min={1}
           max={s.annotatorCount}
           value={s.minimumToProceed}
           issues={fieldIssues('settings.minimumToProceed')}
           onChange={(v) => setting('minimumToProceed', v)}
         />
+      ) : null}
+      {allowed.includes('deadlineHours') ? (
+        <NumberInput
+          label="Deadline (hours)"
+          hint="After this long in the stage the task moves on with the labels that are in, if the minimum is met (empty: wait for all)."
+          min={WORKFLOW_LIMITS.minDeadlineHours}
+          max={WORKFLOW_LIMITS.maxDeadlineHours}
+          value={s.deadlineHours}
+          issues={fieldIssues('settings.deadlineHours')}
+          onChange={(v) => setting('deadlineHours', v)}
+        />
+      ) : null}
+      {allowed.includes('autoAcceptThreshold') ? (
+        <NumberInput
+          label="Auto-accept at agreement"
+          hint="Tasks whose agreement score (0–1) reaches this are accepted with the consensus labels and skip consensus review (empty: review every task)."
+          min={0}
+          max={1}
+          step={0.05}
+          value={s.autoAcceptThreshold}
+          issues={fieldIssues('settings.autoAcceptThreshold')}
+          onChange={(v) => setting('autoAcceptThreshold', v)}
+        />
+      ) : null}
+      {allowed.includes('consensusGeometry') ? (
+        <PanelSelect
+          label="Consensus geometry"
+          value={s.consensusGeometry ?? 'best'}
+          issues={fieldIssues('settings.consensusGeometry')}
+          onChange={(e) => setting('consensusGeometry', e.target.value === 'mean' ? 'mean' : undefined)}
+        >
+          <option value="best">The best-agreeing annotator’s shape</option>
+          <option value="mean">The mean of the annotators’ shapes</option>
+        </PanelSelect>
       ) : null}
       {allowed.includes('sampleRate') ? (
         <NumberInput

@@ -117,6 +117,7 @@ export function NumberInput({
   hint,
   min,
   max,
+  step,
   placeholder,
 }: {
   label: string;
@@ -126,15 +127,18 @@ export function NumberInput({
   hint?: ReactNode;
   min?: number;
   max?: number;
+  /** Fractional steps allow decimals (the default allows whole numbers). */
+  step?: number;
   placeholder?: string;
 }) {
   return (
     <PanelInput
       label={label}
       type="number"
-      inputMode="numeric"
+      inputMode={step !== undefined && !Number.isInteger(step) ? 'decimal' : 'numeric'}
       min={min}
       max={max}
+      step={step}
       placeholder={placeholder}
       value={value ?? ''}
       issues={issues}

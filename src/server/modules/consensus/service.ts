@@ -1,0 +1,222 @@
+import { compareWithResolved, type TaskAgreement } from '../../../core/consensus/index.ts';
+import { emptyLabels, type LabelDocument } from '../../../core/labels/index.ts';
+import { managesQueue, mayWorkIn } from '../../../core/queue/index.ts';
+import type { Executor } from '../../db/database.ts';
+import { nowIso } from '../../db/ids.ts';
+import type { ConsensusRoundsTable } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, conflict, forbidden, invalid } from '../../http/errors.ts';
+import { MAIN_BRANCH, storedDocument } from '../labels/heads.ts';
+import { findRevision, headRevision } from '../labels/queries.ts';
+import { appendRevision } from '../labels/write.ts';
+import { recordTaskEvent } from '../queue/events.ts';
+import { requireNotOwnWork } from '../queue/own-work.ts';
+import { finishHeld, heldTask, type TaskScene, visibleTask } from '../queue/work.ts';
+import type { RoundBranch } from './close.ts';
+import type { Resolution, ResolveInput } from './schemas.ts';
+
+// A task's consensus round as its reviewer sees it (every branch, the measurement, the
+// consensus labels), and the reviewer's resolution: the labels they settled on become the main
+// branch's next revision, each annotator's branch is scored against them, and the task goes on
+// as approved.
+
+const latestRound = (db: Executor, taskId: string) =>
+  db
+    .selectFrom('consensus_rounds')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('latest', '=', 1)
+    .executeTakeFirst();
+
+/**
+ * Annotators never see each other's branches; the round is for managers, for whoever may work
+ * in the consensus review stage the task is in, and for the reviewer who resolved it.
+ */
+function mayCompare(ts: TaskScene, round: ConsensusRoundsTable) {
+  if (managesQueue(ts.worker.role)) return true;
+  if (ts.stage.type === 'consensus_review' && mayWorkIn(ts.stage, ts.worker)) return true;
+  return round.resolved_by === ts.worker.userId;
+}
+
+const noRound = () =>
+  new AppError(404, 'no_consensus', 'This task has not been through a consensus stage yet.');
+
+async function branchDocument(db: Executor, taskId: string, ref: RoundBranch): Promise<LabelDocument> {
+  if (ref.revision === 0) return emptyLabels();
+  const row = await findRevision(db, taskId, ref.branch, ref.revision);
+  return row ? storedDocument(row.document) : emptyLabels();
+}
+
+async function presentRound(db: Executor, round: ConsensusRoundsTable) {
+  const refs = JSON.parse(round.branches) as RoundBranch[];
+  const agreement = JSON.parse(round.agreement) as TaskAgreement;
+  const users = new Map(
+    refs.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('users')
+            .select(['id', 'name'])
+            .where(
+              'id',
+              'in',
+              refs.map((r) => r.annotatorId),
+            )
+            .execute()
+        ).map((u) => [u.id, u.name]),
+  );
+  const byAnnotator = new Map(agreement.annotators.map((a) => [a.annotatorId, a.agreement]));
+  const branches = [];
+  for (const ref of refs) {
+    branches.push({
+      ...ref,
+      name: users.get(ref.annotatorId) ?? null,
+      agreement: byAnnotator.get(ref.annotatorId) ?? 1,
+      document: await branchDocument(db, round.task_id, ref),
+    });
+  }
+  const consensus = await findRevision(db, round.task_id, MAIN_BRANCH, round.consensus_revision);
+  const head = await headRevision(db, round.task_id, MAIN_BRANCH);
+  let resolution: Resolution | null = null;
+  if (round.resolution && round.resolved_by && round.resolved_at) {
+    const by = await db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', round.resolved_by)
+      .executeTakeFirst();
+    resolution = {
+      ...(JSON.parse(round.resolution) as Omit<Resolution, 'resolvedBy' | 'resolvedAt'>),
+      resolvedBy: { id: round.resolved_by, name: by?.name ?? null },
+      resolvedAt: round.resolved_at,
+    };
+  }
+  return {
+    roundId: round.id,
+    taskId: round.task_id,
+    stageId: round.stage_id,
+    closedAt: round.closed_at,
+    closedBy: round.closed_by,
+    state: round.state,
+    score: round.score,
+    branches,
+    agreement,
+    consensus: consensus ? storedDocument(consensus.document) : emptyLabels(),
+    consensusRevision: round.consensus_revision,
+    mainRevision: head?.revision ?? 0,
+    resolution,
+  };
+}
+
+/** The task's latest consensus round: 404 no_consensus before its first, 403 for its annotators. */
+export async function getConsensus(deps: AppDeps, ctx: RequestContext, taskId: string) {
+  const { ts } = await visibleTask(deps, ctx, taskId, deps.clock());
+  const round = await latestRound(deps.db, taskId);
+  if (!round) throw noRound();
+  if (!mayCompare(ts, round)) throw forbidden('compare the annotators’ labels of this task');
+  return presentRound(deps.db, round);
+}
+
+/** Refuses a `base` or `taken.from` that is not one of the round's annotators (400 naming the field). */
+function requireRoundAnnotators(input: ResolveInput, annotatorIds: ReadonlySet<string>) {
+  if (!annotatorIds.has(input.base)) throw invalid('base', 'must be one of the round’s annotators');
+  input.taken.forEach((t, i) => {
+    if (!annotatorIds.has(t.from)) throw invalid(`taken.${i}.from`, 'must be one of the round’s annotators');
+  });
+}
+
+/**
+ * Settles a task held in a consensus review stage: `document` becomes the main branch's next
+ * revision (checked like any save; 409 revision_conflict unless made from the head), every
+ * annotator's branch is scored against it, and the task is approved onward.
+ */
+export async function resolveConsensus(
+  deps: AppDeps,
+  ctx: RequestContext,
+  taskId: string,
+  input: ResolveInput,
+) {
+  const now = deps.clock();
+  const at = nowIso(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const ts = await heldTask(trx, deps, ctx, taskId, now, 'project.review');
+    if (ts.stage.type !== 'consensus_review') {
+      throw conflict(
+        'wrong_action_for_stage',
+        `Consensus is resolved in consensus review stages; “${ts.stage.name}” is a ${ts.stage.type} stage.`,
+      );
+    }
+    await requireNotOwnWork(trx, ts.stage, taskId, ts.worker.userId);
+    const round = await latestRound(trx, taskId);
+    if (!round) throw noRound();
+    if (round.id !== input.roundId) {
+      throw conflict(
+        'round_changed',
+        'The task has been through its consensus stage again since you opened it; reload to compare the new labels.',
+        'roundId',
+      );
+    }
+    const refs = JSON.parse(round.branches) as RoundBranch[];
+    requireRoundAnnotators(input, new Set(refs.map((r) => r.annotatorId)));
+    const branches = await Promise.all(refs.map((r) => branchDocument(trx, taskId, r)));
+    const { row, document } = await appendRevision(trx, {
+      projectId: ts.row.project_id,
+      taskId,
+      dataUnitId: ts.row.data_unit_id,
+      branch: MAIN_BRANCH,
+      baseRevision: input.baseRevision,
+      document: input.document,
+      author: { userId: ts.worker.userId },
+      known: branches,
+      at,
+    });
+    const annotators = refs.map((r, i) => ({
+      annotatorId: r.annotatorId,
+      ...compareWithResolved(branches[i]!, document),
+    }));
+    const resolution: Omit<Resolution, 'resolvedBy' | 'resolvedAt'> = {
+      base: input.base,
+      taken: input.taken,
+      note: input.note ?? null,
+      revision: row.revision,
+      annotators,
+    };
+    await trx
+      .updateTable('consensus_rounds')
+      .set({
+        state: 'resolved',
+        resolved_at: at,
+        resolved_by: ts.worker.userId,
+        resolution: JSON.stringify(resolution),
+      })
+      .where('id', '=', round.id)
+      .execute();
+    for (const a of annotators) {
+      await trx
+        .updateTable('consensus_scores')
+        .set({ resolved_agreement: a.agreement, won: a.won, overruled: a.overruled })
+        .where('round_id', '=', round.id)
+        .where('user_id', '=', a.annotatorId)
+        .execute();
+    }
+    await recordTaskEvent(
+      trx,
+      {
+        projectId: ts.row.project_id,
+        taskId,
+        kind: 'consensus_resolved',
+        stageId: ts.stage.id,
+        actorId: ts.worker.userId,
+        data: {
+          roundId: round.id,
+          base: input.base,
+          taken: input.taken.length,
+          mainRevision: row.revision,
+          annotators: annotators.map(({ annotatorId, won, overruled }) => ({ annotatorId, won, overruled })),
+        },
+      },
+      now,
+    );
+    return finishHeld(trx, deps, ts, 'approved', input.note ? { note: input.note } : {}, now);
+  });
+}
