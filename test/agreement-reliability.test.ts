@@ -196,6 +196,49 @@ describe("Fleiss' kappa", () => {
     expect(fleissKappa(wikipedia)).toBeCloseTo(0.21, 3);
   });
 
+  // Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological
+  // Bulletin 76(5), 378–382, Table 1: 30 psychiatric patients, each diagnosed by 6 of a pool of
+  // psychiatrists into depression, personality disorder, schizophrenia, neurosis, other. The
+  // paper reports kappa = .430 (the same data are the `diagnoses` set of R's irr package, whose
+  // kappam.fleiss gives 0.430).
+  const fleiss1971 = [
+    [0, 0, 0, 6, 0],
+    [0, 3, 0, 0, 3],
+    [0, 1, 4, 0, 1],
+    [0, 0, 0, 0, 6],
+    [0, 3, 0, 3, 0],
+    [2, 0, 4, 0, 0],
+    [0, 0, 4, 0, 2],
+    [2, 0, 3, 1, 0],
+    [2, 0, 0, 4, 0],
+    [0, 0, 0, 0, 6],
+    [1, 0, 0, 5, 0],
+    [1, 1, 0, 4, 0],
+    [0, 3, 3, 0, 0],
+    [1, 0, 0, 5, 0],
+    [0, 2, 0, 3, 1],
+    [0, 0, 5, 0, 1],
+    [3, 0, 0, 1, 2],
+    [5, 1, 0, 0, 0],
+    [0, 2, 0, 4, 0],
+    [1, 0, 2, 0, 3],
+    [0, 0, 0, 0, 6],
+    [0, 1, 0, 5, 0],
+    [0, 2, 0, 1, 3],
+    [2, 0, 0, 4, 0],
+    [1, 0, 0, 4, 1],
+    [0, 5, 0, 1, 0],
+    [4, 0, 0, 0, 2],
+    [0, 2, 0, 4, 0],
+    [1, 0, 5, 0, 0],
+    [0, 0, 0, 0, 6],
+  ];
+
+  it('reproduces Fleiss (1971), Table 1: kappa = .430', () => {
+    expect(fleiss1971.every((row) => row.reduce((a, b) => a + b) === 6)).toBe(true);
+    expect(fleissKappa(fleiss1971)).toBeCloseTo(0.43, 3);
+  });
+
   it('requires the same number of raters for every subject', () => {
     expect(() =>
       fleissKappa([
