@@ -50,6 +50,34 @@ describe("Krippendorff's alpha", () => {
     expect(krippendorffAlpha(coded, 'ordinal')).toBeCloseTo(0.815, 3);
   });
 
+  it('computes nominal alpha without a category × category matrix (free text: a category per unit)', () => {
+    // Two observers, 50,000 units, nearly every value distinct: the matrix would hold 10^10 cells.
+    const units = 50_000;
+    const a = Array.from({ length: units }, (_, u) => `answer ${u}`);
+    const b = a.map((v, u) => (u % 4 === 0 ? `${v}, differently` : v));
+    const alpha = krippendorffAlpha([a, b], 'nominal');
+    expect(alpha).toBeGreaterThan(0.74);
+    expect(alpha).toBeLessThan(0.76);
+  });
+
+  it('agrees with the interval metric on two categories 0 and 1 (where the differences are equal)', () => {
+    const binary = fc.array(
+      fc.array(fc.option(fc.constantFrom(0, 1), { nil: null }), { minLength: 6, maxLength: 6 }),
+      {
+        minLength: 2,
+        maxLength: 5,
+      },
+    );
+    fc.assert(
+      fc.property(binary, (data) => {
+        const nominal = krippendorffAlpha(data, 'nominal');
+        const interval = krippendorffAlpha(data, 'interval');
+        if (Number.isNaN(interval)) expect(nominal).toBeNaN();
+        else expect(nominal).toBeCloseTo(interval, 12);
+      }),
+    );
+  });
+
   it('is NaN when no unit has two values to pair', () => {
     expect(krippendorffAlpha([], 'nominal')).toBeNaN();
     expect(

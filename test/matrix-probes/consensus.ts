@@ -81,4 +81,20 @@ export const consensusProbes: Probe[] = [
       };
     },
   },
+  {
+    route: 'GET /api/v1/projects/:id/agreement',
+    allowed: 'AM',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await taskWithRound(w)).projectId}/agreement`,
+    }),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/agreement.csv',
+    allowed: 'AM',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await taskWithRound(w)).projectId}/agreement.csv?table=tasks`,
+    }),
+  },
 ];

@@ -17,6 +17,7 @@ export type AlphaLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 export function krippendorffAlpha(data: readonly (readonly CodedValue[])[], level: AlphaLevel): number {
   const units = pairableUnits(data, 'krippendorffAlpha');
   if (units.length === 0) return Number.NaN;
+  if (level === 'nominal') return nominalAlpha(units);
 
   const categories = sortedUnion(units.flat());
   const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
@@ -48,6 +49,33 @@ export function krippendorffAlpha(data: readonly (readonly CodedValue[])[], leve
   }
   if (expected === 0) return Number.NaN;
   return 1 - ((n - 1) * observed) / expected;
+}
+
+/**
+ * The nominal case without the k × k matrix: with δ² = 1 off the diagonal, the observed sum is
+ * n − Σ o_cc and the expected sum n² − Σ n_c², so only the diagonal and the marginals are needed.
+ * Linear in the values, where the matrix is quadratic in the categories — free-text answers can
+ * have as many categories as units.
+ */
+function nominalAlpha(units: readonly (readonly Value[])[]): number {
+  const marginals = new Map<Value, number>();
+  let n = 0;
+  let diagonal = 0;
+  for (const values of units) {
+    const counts = new Map<Value, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const m = values.length;
+    for (const [v, c] of counts) {
+      diagonal += (c * (c - 1)) / (m - 1);
+      marginals.set(v, (marginals.get(v) ?? 0) + c);
+    }
+    n += m;
+  }
+  let squares = 0;
+  for (const c of marginals.values()) squares += c * c;
+  const expected = n * n - squares;
+  if (expected === 0) return Number.NaN;
+  return 1 - ((n - 1) * (n - diagonal)) / expected;
 }
 
 /** δ²(c, k) by category index; categories are already sorted, which the ordinal metric relies on. */

@@ -5760,6 +5760,180 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/projects/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement report of a consensus stage: task-level distribution, Krippendorff’s alpha per question and per class, per-annotator agreement (with the others and with the resolved labels), the most disputed tasks */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A consensus stage of the current workflow (default: the first) */
+                    stageId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/agreement.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the agreement report as CSV (RFC 4180) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A consensus stage of the current workflow (default: the first) */
+                    stageId?: string;
+                    /** @description tasks, annotators, questions or classes */
+                    table: "tasks" | "annotators" | "questions" | "classes";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/datasets": {
         parameters: {
             query?: never;
@@ -10769,6 +10943,134 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementReport: {
+            accepted: number;
+            annotators: {
+                /** @description Mean agreement with the other annotators of each task, 0–1 */
+                agreement: number;
+                name: string;
+                /** @description Units where the resolution differs from this annotator’s version */
+                overruled: number;
+                /** @description Mean agreement with the resolved labels over resolved tasks; null if none is resolved */
+                resolvedAgreement: number | null;
+                tasks: number;
+                userId: string;
+                /** @description Units where the resolution kept this annotator’s version */
+                won: number;
+            }[];
+            classes: {
+                /** @description Krippendorff’s alpha (nominal) on drew it / did not, over the objects; null when undefined */
+                alpha: number | null;
+                featureId: string;
+                /** @description Mean of the objects’ mean similarity (IoU or point similarity) */
+                meanSimilarity: number | null;
+                /** @description The object class’s name in the project’s ontology (its feature id if no longer there) */
+                name: string;
+                /** @description Objects (clusters of the annotators’ drawings) across all tasks */
+                units: number;
+            }[];
+            /** @description The 20 lowest-scoring tasks (ties by task id) */
+            disputed: {
+                closedAt: string;
+                dataUnitName: string;
+                score: number;
+                /** @enum {string} */
+                state: "accepted" | "review" | "resolved";
+                taskId: string;
+            }[];
+            inReview: number;
+            questions: {
+                /** @description Mean of the tasks’ agreement on the question, 0–1 */
+                agreement: number;
+                /** @description Krippendorff’s alpha (nominal) over the tasks; null when undefined (no variation or no pairs) */
+                alpha: number | null;
+                featureId: string;
+                /** @description The question’s name in the project’s ontology (its feature id if no longer there) */
+                name: string;
+                /** @description Tasks where at least one annotator answered the question */
+                units: number;
+            }[];
+            resolved: number;
+            score: {
+                /** @description Task counts by score: [0, .1), [.1, .2) … [.9, 1] */
+                histogram: number[];
+                mean: number | null;
+                median: number | null;
+            };
+            /** @description The consensus stage reported on; null if the workflow has none */
+            stageId: string | null;
+            /** @description The consensus stages of the project’s current workflow */
+            stages: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Tasks with a closed round in the stage (their latest round counts) */
+            tasks: number;
+        };
+        AgreementReportInput: {
+            accepted: number;
+            annotators: {
+                /** @description Mean agreement with the other annotators of each task, 0–1 */
+                agreement: number;
+                name: string;
+                /** @description Units where the resolution differs from this annotator’s version */
+                overruled: number;
+                /** @description Mean agreement with the resolved labels over resolved tasks; null if none is resolved */
+                resolvedAgreement: number | null;
+                tasks: number;
+                userId: string;
+                /** @description Units where the resolution kept this annotator’s version */
+                won: number;
+            }[];
+            classes: {
+                /** @description Krippendorff’s alpha (nominal) on drew it / did not, over the objects; null when undefined */
+                alpha: number | null;
+                featureId: string;
+                /** @description Mean of the objects’ mean similarity (IoU or point similarity) */
+                meanSimilarity: number | null;
+                /** @description The object class’s name in the project’s ontology (its feature id if no longer there) */
+                name: string;
+                /** @description Objects (clusters of the annotators’ drawings) across all tasks */
+                units: number;
+            }[];
+            /** @description The 20 lowest-scoring tasks (ties by task id) */
+            disputed: {
+                closedAt: string;
+                dataUnitName: string;
+                score: number;
+                /** @enum {string} */
+                state: "accepted" | "review" | "resolved";
+                taskId: string;
+            }[];
+            inReview: number;
+            questions: {
+                /** @description Mean of the tasks’ agreement on the question, 0–1 */
+                agreement: number;
+                /** @description Krippendorff’s alpha (nominal) over the tasks; null when undefined (no variation or no pairs) */
+                alpha: number | null;
+                featureId: string;
+                /** @description The question’s name in the project’s ontology (its feature id if no longer there) */
+                name: string;
+                /** @description Tasks where at least one annotator answered the question */
+                units: number;
+            }[];
+            resolved: number;
+            score: {
+                /** @description Task counts by score: [0, .1), [.1, .2) … [.9, 1] */
+                histogram: number[];
+                mean: number | null;
+                median: number | null;
+            };
+            /** @description The consensus stage reported on; null if the workflow has none */
+            stageId: string | null;
+            /** @description The consensus stages of the project’s current workflow */
+            stages: {
+                id: string;
+                name: string;
+            }[];
+            /** @description Tasks with a closed round in the stage (their latest round counts) */
+            tasks: number;
+        };
         ApiKey: {
             createdAt: string;
             id: string;

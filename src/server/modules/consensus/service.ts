@@ -1,12 +1,14 @@
 import { compareWithResolved, type TaskAgreement } from '../../../core/consensus/index.ts';
 import { emptyLabels, type LabelDocument } from '../../../core/labels/index.ts';
+import { can } from '../../../core/policy/index.ts';
 import { managesQueue, mayWorkIn } from '../../../core/queue/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../db/ids.ts';
 import type { ConsensusRoundsTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, conflict, forbidden, invalid } from '../../http/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { projectGateFor } from '../access/service.ts';
 import { MAIN_BRANCH, storedDocument } from '../labels/heads.ts';
 import { findRevision, headRevision } from '../labels/queries.ts';
 import { appendRevision } from '../labels/write.ts';
@@ -14,6 +16,8 @@ import { recordTaskEvent } from '../queue/events.ts';
 import { requireNotOwnWork } from '../queue/own-work.ts';
 import { finishHeld, heldTask, type TaskScene, visibleTask } from '../queue/work.ts';
 import type { RoundBranch } from './close.ts';
+import { agreementReport } from './report.ts';
+import { type AgreementTable, agreementCsv } from './report-csv.ts';
 import type { Resolution, ResolveInput } from './schemas.ts';
 
 // A task's consensus round as its reviewer sees it (every branch, the measurement, the
@@ -219,4 +223,34 @@ export async function resolveConsensus(
     );
     return finishHeld(trx, deps, ts, 'approved', input.note ? { note: input.note } : {}, now);
   });
+}
+
+/** 404 for an unknown project, 403 unless the caller may see its agreement report. */
+async function requireReportAccess(deps: AppDeps, ctx: RequestContext, projectId: string) {
+  const project = await projectGateFor(deps.db, deps.dialect, ctx.actor, projectId);
+  if (!project) throw notFound('Project');
+  if (!can(ctx.actor, 'project.view_agreement', project.resource)) {
+    throw forbidden('see this project’s agreement report');
+  }
+}
+
+export async function projectAgreement(
+  deps: AppDeps,
+  ctx: RequestContext,
+  projectId: string,
+  stageId?: string,
+) {
+  await requireReportAccess(deps, ctx, projectId);
+  return agreementReport(deps.db, projectId, stageId);
+}
+
+export async function projectAgreementCsv(
+  deps: AppDeps,
+  ctx: RequestContext,
+  projectId: string,
+  stageId: string | undefined,
+  table: AgreementTable,
+) {
+  await requireReportAccess(deps, ctx, projectId);
+  return agreementCsv(deps.db, projectId, stageId, table);
 }

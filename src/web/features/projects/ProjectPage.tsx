@@ -10,6 +10,9 @@ import { Loading } from '../../components/States.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { AgreementTab } from '../agreement/AgreementTab.tsx';
+import { mayViewAgreement } from '../agreement/permissions.ts';
+import { useHasConsensusStage } from '../agreement/queries.ts';
 import { useCurrentUser } from '../auth/session.tsx';
 import { ProjectIssuesTab } from '../issues/ProjectIssuesTab.tsx';
 import { mayRaiseIssue } from '../issues/permissions.ts';
@@ -31,7 +34,7 @@ import {
 } from './queries.ts';
 import { StatusCard } from './StatusCard.tsx';
 
-type TabId = 'overview' | 'workflow' | 'queue' | 'issues' | 'collaborators' | 'datasets';
+type TabId = 'overview' | 'workflow' | 'queue' | 'issues' | 'agreement' | 'collaborators' | 'datasets';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -57,6 +60,8 @@ function ProjectDetail({ project }: { project: Project }) {
   const readOnly = isReadOnly(project);
   const may = (action: Parameters<typeof mayOnProject>[2]) => mayOnProject(me, project, action);
   const mayManage = may('project.set_status');
+  // Managers see the agreement report once the workflow has a consensus stage to report on.
+  const showAgreement = useHasConsensusStage(project.id, mayViewAgreement(me, project));
   const tabs: { id: TabId; label: string }[] = [
     { id: 'overview', label: 'Overview' },
     ...(mayOnQueue(me, project, 'project.view_queue')
@@ -66,6 +71,7 @@ function ProjectDetail({ project }: { project: Project }) {
         ]
       : []),
     ...(mayRaiseIssue(me, project) ? [{ id: 'issues' as const, label: 'Issues' }] : []),
+    ...(showAgreement ? [{ id: 'agreement' as const, label: 'Agreement' }] : []),
     { id: 'collaborators', label: 'Collaborators' },
     { id: 'datasets', label: 'Datasets' },
   ];
@@ -118,6 +124,7 @@ function ProjectDetail({ project }: { project: Project }) {
         {tab === 'workflow' ? <WorkflowView projectId={project.id} /> : null}
         {tab === 'queue' ? <QueueTab project={project} /> : null}
         {tab === 'issues' ? <ProjectIssuesTab project={project} /> : null}
+        {tab === 'agreement' ? <AgreementTab project={project} /> : null}
       </Tabs>
     </>
   );
