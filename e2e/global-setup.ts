@@ -47,7 +47,15 @@ const skippedWarning = [
 const WEB_INDEX = join(PROJECT_ROOT, 'dist/web/index.html');
 
 /** Everything the web bundle is built from (files or folders, relative to the project root). */
-const WEB_SOURCES = ['src/web', 'src/core', 'index.html', 'public', 'vite.config.ts', 'package-lock.json'];
+const WEB_SOURCES = [
+  'src/web',
+  'src/editor',
+  'src/core',
+  'index.html',
+  'public',
+  'vite.config.ts',
+  'package-lock.json',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -297,7 +297,8 @@ describeInBrowser('the label editor', () => {
     const taskId = await openEditor(page, projectId);
     // The same task in a second tab, opened before the first tab saves anything.
     const other = await page.context().newPage();
-    errors.push(...trackPageErrors(other));
+    // Into the same list: errors the second tab raises later must count too.
+    other.on('pageerror', (err) => errors.push(`${other.url()}: ${String(err)}`));
     await other.goto(`/tasks/${taskId}`);
     await other.getByTestId('editor-canvas').locator('canvas').first().waitFor();
     await other.getByText('Saved', { exact: true }).waitFor();

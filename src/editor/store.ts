@@ -91,7 +91,7 @@ export interface EditorOptions {
   now?: () => Date;
   /** Default: in memory, this store's own. */
   clipboard?: Clipboard;
-  /** Review stages: select, pan and zoom only. */
+  /** Review stages: select, pan and zoom only (setDocument still puts whole documents in place). */
   readOnly?: boolean;
 }
 
@@ -313,7 +313,8 @@ export class EditorStore {
   }
 
   undo(): void {
-    if (this.readOnly) return;
+    // A read-only store has history only from setDocument, which may be undone.
+    if (this.readOnly && !this.history.canUndo) return;
     if (this.liveBase) {
       this.tool.cancel(this.ctx);
       return;
@@ -324,7 +325,7 @@ export class EditorStore {
   }
 
   redo(): void {
-    if (this.readOnly || this.liveBase) return;
+    if ((this.readOnly && !this.history.canRedo) || this.liveBase) return;
     const next = this.history.redo(this.snapshot());
     if (next) this.restore(next);
   }
@@ -459,6 +460,27 @@ export class EditorStore {
       document: doc,
       selection: this.state.selection.filter((id) => present.has(id)),
       draft: null,
+    });
+  }
+
+  /**
+   * Puts a whole document in place as one undo step: a consensus reviewer starting over from
+   * another annotator's labels, or taking one annotator's object or answer. Unlike hand edits it
+   * works in a read-only store too: there, read-only means no drawing, moving or typing, while
+   * the reviewer still settles which version of the labels stands (and may undo that).
+   */
+  setDocument(doc: LabelDocument): void {
+    if (doc === this.state.document) return;
+    // A drag in progress is dropped first, so the step undoes to the document from before it.
+    this.tool.cancel(this.ctx);
+    this.liveBase = null;
+    this.history.record(this.snapshot());
+    const present = new Set(doc.objects.map((o) => o.id));
+    this.update({
+      document: doc,
+      selection: this.state.selection.filter((id) => present.has(id)),
+      draft: null,
+      revisionOfChange: this.state.revisionOfChange + 1,
     });
   }
 

@@ -506,6 +506,46 @@ describe('state', () => {
     expect(s.getState().revisionOfChange).toBe(revision);
   });
 
+  it('setDocument puts a whole document in place as one undo step, keeping the view', () => {
+    const s = editor();
+    s.zoomBy(2);
+    s.select(['obj-a', 'obj-d']);
+    const viewport = s.getState().viewport;
+    const before = s.getState().document;
+    const revision = s.getState().revisionOfChange;
+    const other = fixture();
+    other.objects = other.objects.filter((o) => o.id !== 'obj-d');
+    s.setDocument(other);
+    expect(s.getState()).toMatchObject({ document: other, selection: ['obj-a'], viewport, canUndo: true });
+    expect(s.getState().revisionOfChange).toBe(revision + 1);
+    s.undo();
+    expect(s.getState().document).toBe(before);
+    s.redo();
+    expect(s.getState().document).toBe(other);
+  });
+
+  it('setDocument works in a read-only store, whose hand edits stay refused, and may be undone there', () => {
+    const s = editor({ readOnly: true });
+    const before = s.getState().document;
+    s.select(['obj-a']);
+    s.deleteSelected();
+    expect(s.getState()).toMatchObject({ document: before, canUndo: false });
+    const other = { ...fixture(), objects: [] };
+    s.setDocument(other);
+    expect(s.getState()).toMatchObject({ document: other, selection: [], canUndo: true });
+    s.undo();
+    expect(s.getState()).toMatchObject({ document: before, canUndo: false, canRedo: true });
+    s.redo();
+    expect(s.getState().document).toBe(other);
+  });
+
+  it('setDocument with the current document changes nothing', () => {
+    const s = editor();
+    const state = s.getState();
+    s.setDocument(state.document);
+    expect(s.getState()).toBe(state);
+  });
+
   it('history keeps at most 500 steps', () => {
     const s = editor();
     for (let i = 0; i < 510; i++) s.setClassifications([{ featureId: 'q-notes', text: `v${i}` }]);

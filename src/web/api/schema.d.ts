@@ -8318,6 +8318,10 @@ export interface paths {
                         /** @description The main branch’s revision you started from (409 revision_conflict unless the head) */
                         baseRevision: number;
                         document: components["schemas"]["LabelDocumentInput"];
+                        /** @description Keep holding the task in the stage it goes to */
+                        keepHolder?: boolean;
+                        /** @description Who holds the task in the stage it goes to (as for approve) */
+                        nextHolderId?: string;
                         note?: string;
                         /** @description The round you compared (409 round_changed unless the latest) */
                         roundId: string;

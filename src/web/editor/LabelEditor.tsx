@@ -22,6 +22,10 @@ import { Canvas } from './Canvas.tsx';
 import { ClassificationsPanel } from './ClassificationsPanel.tsx';
 import { ClassPicker } from './ClassPicker.tsx';
 import { browserClipboard } from './clipboard.ts';
+import { ConsensusPanel } from './consensus/ConsensusPanel.tsx';
+import { ConsensusStage } from './consensus/ConsensusStage.tsx';
+import { type ConsensusRound, consensusKey, useConsensusRound } from './consensus/queries.ts';
+import { useConsensus } from './consensus/use-consensus.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import type { ImageTask } from './LazyLabelEditor.tsx';
 import { type ObjectBadge, ObjectList } from './ObjectList.tsx';
@@ -37,6 +41,7 @@ import { useEditorState } from './use-editor.ts';
 import './editor.css';
 import './layout.css';
 import './review/review.css';
+import './consensus/consensus.css';
 
 /**
  * The label editor for one task: loads the project's ontology and the user's labels, restores
@@ -60,28 +65,42 @@ export function LabelEditor({
   // reviewers may change the labels too.
   const reviewing = task.actions.includes('approve');
   const workflow = useProjectWorkflow(task.projectId);
+  const stage = workflow.data?.workflow.stages.find((s) => s.id === task.stageId);
+  // Consensus review: the reviewer settles the annotators' branches into a draft of the labels.
+  const settling = reviewing && stage?.type === 'consensus_review';
+  const round = useConsensusRound(task.id, settling);
   if (project.isError || ontology.isError || labels.isError) {
     return <ErrorAlert error={project.error ?? ontology.error ?? labels.error} />;
   }
   if (project.data && !project.data.ontology) return fallback;
-  if (!ontology.data || !labels.data || (reviewing && workflow.isPending)) return <Loading />;
-  const stage = workflow.data?.workflow.stages.find((s) => s.id === task.stageId);
+  if (!ontology.data || !labels.data || (reviewing && workflow.isPending) || (settling && round.isPending)) {
+    return <Loading />;
+  }
   const reviewerEdits = reviewing && stage?.settings.allowReviewerEdits === true;
   return (
-    <EditorSession
-      task={task}
-      ontology={ontology.data}
-      head={labels.data}
-      facts={facts}
-      reviewing={reviewing}
-      reviewerEdits={reviewerEdits}
-    />
+    <>
+      {/* Without its round (none yet, or not readable) the task is reviewed as in a plain review stage. */}
+      {settling && round.isError ? <ErrorAlert error={round.error} /> : null}
+      <EditorSession
+        task={task}
+        ontology={ontology.data}
+        head={labels.data}
+        facts={facts}
+        reviewing={reviewing}
+        reviewerEdits={reviewerEdits}
+        round={settling ? (round.data ?? null) : null}
+      />
+    </>
   );
 }
 
 interface Session {
   store: EditorStore;
   autosave: Autosave | null;
+  /** Consensus review: the round the draft was made from (the draft is not autosaved: Resolve sends it). */
+  round: ConsensusRound | null;
+  /** Hand edits refused (the store's own read-only); consensus drafts may still take versions. */
+  readOnly: boolean;
 }
 
 function EditorSession({
@@ -91,6 +110,7 @@ function EditorSession({
   facts,
   reviewing,
   reviewerEdits,
+  round,
 }: {
   task: ImageTask;
   ontology: OntologyDocument;
@@ -98,6 +118,7 @@ function EditorSession({
   facts: ReactNode;
   reviewing: boolean;
   reviewerEdits: boolean;
+  round: ConsensusRound | null;
 }) {
   const user = useCurrentUser();
   // Annotators edit their branch; a reviewer edits main when the review stage allows it.
@@ -110,7 +131,15 @@ function EditorSession({
   useEffect(() => {
     let live = true;
     let made: Session | null = null;
-    openSession({ task, ontology, head, userId: user.id, editable, onStatus: (s) => live && setStatus(s) })
+    openSession({
+      task,
+      ontology,
+      head,
+      round,
+      userId: user.id,
+      editable,
+      onStatus: (s) => live && setStatus(s),
+    })
       .then((s) => {
         made = s;
         if (live) setSession(s);
@@ -121,7 +150,7 @@ function EditorSession({
       live = false;
       made?.autosave?.dispose();
     };
-  }, [task.id, editable, user.id]);
+  }, [task.id, editable, user.id, round?.roundId]);
 
   if (failure) return <ErrorAlert error={failure} />;
   if (!session) return <Loading />;
@@ -141,6 +170,7 @@ async function openSession(o: {
   task: ImageTask;
   ontology: OntologyDocument;
   head: { revision: number; document: LabelDocument };
+  round: ConsensusRound | null;
   userId: string;
   editable: boolean;
   onStatus: (s: AutosaveStatus) => void;
@@ -149,8 +179,23 @@ async function openSession(o: {
   const image =
     unit.width && unit.height ? { width: unit.width, height: unit.height } : await naturalSize(unit.fileUrl);
   const base = { ontology: o.ontology, image, view: { width: 0, height: 0 }, userId: o.userId };
+  if (o.round) {
+    // The draft lives in the browser until Resolve: it starts as the round's consensus labels.
+    const store = new EditorStore({
+      ...base,
+      document: o.round.consensus,
+      readOnly: !o.editable,
+      clipboard: browserClipboard(),
+    });
+    return { store, autosave: null, round: o.round, readOnly: !o.editable };
+  }
   if (!o.editable) {
-    return { store: new EditorStore({ ...base, document: o.head.document, readOnly: true }), autosave: null };
+    return {
+      store: new EditorStore({ ...base, document: o.head.document, readOnly: true }),
+      autosave: null,
+      round: null,
+      readOnly: true,
+    };
   }
   const { autosave, restored } = await Autosave.restore({
     transport: apiTransport(o.task.id),
@@ -165,7 +210,7 @@ async function openSession(o: {
     document: restored ?? o.head.document,
     clipboard: browserClipboard(),
   });
-  return { store, autosave };
+  return { store, autosave, round: null, readOnly: false };
 }
 
 async function naturalSize(url: string) {
@@ -218,8 +263,8 @@ function EditorView({
   facts: ReactNode;
   reviewing: boolean;
 }) {
-  const { store, autosave } = session;
-  const readOnly = autosave === null;
+  const { store, autosave, readOnly } = session;
+  const consensus = useConsensus(store, session.round);
   const describeUser = useAuthorNames(task.projectId);
   const queryClient = useQueryClient();
   const [missing, setMissing] = useState<QuestionPath[] | undefined>(undefined);
@@ -332,8 +377,9 @@ function EditorView({
         }
       }
       if (autosave) await autosave.flush();
-      // The next task's editor must not reuse this one's labels.
+      // The next task's editor must not reuse this one's labels (nor its consensus round).
       queryClient.removeQueries({ queryKey: labelsKey(task.id) });
+      queryClient.removeQueries({ queryKey: consensusKey(task.id) });
     },
     [store, autosave, ontology, queryClient, task.id, decisions],
   );
@@ -353,6 +399,17 @@ function EditorView({
       );
     }
   };
+
+  const canvas = (
+    <Canvas
+      store={store}
+      ontology={ontology}
+      imageUrl={task.dataUnit.fileUrl}
+      flagged={flagged}
+      pins={pinMarks}
+      onPick={pins.onPick}
+    />
+  );
 
   return (
     <div className="ed-root">
@@ -402,6 +459,10 @@ function EditorView({
             onReload={() => void resolve('reload')}
             onMerge={() => void resolve('merge')}
           />
+        ) : consensus ? (
+          <span className="ed-readonly" role="status">
+            {readOnly ? 'Draft (no hand edits)' : 'Draft'} — saved when you resolve
+          </span>
         ) : (
           <span className="ed-readonly" role="status">
             Read only
@@ -423,17 +484,23 @@ function EditorView({
       ) : null}
       <div className="ed-layout">
         <div className="ed-main">
-          <Canvas
-            store={store}
-            ontology={ontology}
-            imageUrl={task.dataUnit.fileUrl}
-            flagged={flagged}
-            pins={pinMarks}
-            onPick={pins.onPick}
-          />
+          {consensus ? (
+            <ConsensusStage
+              store={store}
+              ontology={ontology}
+              imageUrl={task.dataUnit.fileUrl}
+              consensus={consensus}
+            >
+              {canvas}
+            </ConsensusStage>
+          ) : (
+            canvas
+          )}
         </div>
         <aside className="ed-side">
-          {reviewing ? (
+          {consensus ? (
+            <ConsensusPanel store={store} ontology={ontology} consensus={consensus} />
+          ) : reviewing ? (
             <ReviewPanel
               store={store}
               ontology={ontology}
@@ -454,7 +521,21 @@ function EditorView({
           />
           <ClassificationsPanel store={store} ontology={ontology} missing={missing} readOnly={readOnly} />
           <ObjectList store={store} ontology={ontology} readOnly={readOnly} badges={badges} />
-          <TaskActions task={task} keys="editor" prepare={prepare} />
+          <TaskActions
+            task={task}
+            keys="editor"
+            prepare={prepare}
+            approveAs={
+              consensus
+                ? {
+                    label: 'Resolve',
+                    done: 'Resolved',
+                    run: (handover) => consensus.resolve(task.id, handover),
+                  }
+                : undefined
+            }
+            rejectLabel={consensus ? 'Send back' : undefined}
+          />
           {facts}
         </aside>
       </div>

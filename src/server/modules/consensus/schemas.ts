@@ -73,6 +73,13 @@ export const ResolveIn = z.strictObject({
     .default([])
     .describe('Objects and answers you took from other annotators'),
   note: z.string().trim().max(2000).optional(),
+  nextHolderId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Who holds the task in the stage it goes to (as for approve)'),
+  keepHolder: z.boolean().optional().describe('Keep holding the task in the stage it goes to'),
 });
 export type ResolveInput = z.infer<typeof ResolveIn>;
 

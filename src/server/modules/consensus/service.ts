@@ -221,7 +221,8 @@ export async function resolveConsensus(
       },
       now,
     );
-    return finishHeld(trx, deps, ts, 'approved', input.note ? { note: input.note } : {}, now);
+    const { note, nextHolderId, keepHolder } = input;
+    return finishHeld(trx, deps, ts, 'approved', { note, nextHolderId, keepHolder }, now);
   });
 }
 

@@ -39,6 +39,18 @@ const typingIn = (target: EventTarget | null) =>
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
+ * A page's own way to approve, in place of the plain Approve (consensus review: Resolve saves the
+ * settled labels and approves the task in one call). It goes on like approving: the next task.
+ */
+export interface ApproveAs {
+  label: string;
+  /** What the notice says was done (“Resolved”). */
+  done: string;
+  /** Gets the handover the user chose (next holder, or keep it), as approve would. */
+  run: (handover: Handover) => Promise<void>;
+}
+
+/**
  * The buttons the server says the user may press now (`actions`), with the rejection note, the
  * skip reason and the optional next holder. Submitting, approving, rejecting or skipping opens
  * the stage's next task, or returns to the queue when there is none.
@@ -47,12 +59,18 @@ export function TaskActions({
   task,
   keys: keyMode = 'letters',
   prepare,
+  approveAs,
+  rejectLabel = 'Reject',
 }: {
   task: TaskDetail;
   /** `editor`: single letters belong to the label editor, so the actions take Ctrl/⌘ chords. */
   keys?: 'letters' | 'editor';
   /** Runs before an action (the editor saves its work, and checks it before a submit); a throw stops it. */
   prepare?: (action: Finishing | 'release') => Promise<void>;
+  /** Replaces the approve call; in the editor Ctrl/⌘+Enter runs it. */
+  approveAs?: ApproveAs | undefined;
+  /** The reject button's name (consensus review: “Send back” to the annotators). */
+  rejectLabel?: string;
 }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -85,12 +103,14 @@ export function TaskActions({
   const act = useMutation({
     mutationFn: async (action: Finishing | 'release') => {
       await prepare?.(action);
-      await runAction(task.id, action, {
-        ...(action === 'skip' || action === 'release' ? {} : handover()),
-        note: action === 'reject' ? note.trim() || undefined : undefined,
-        tags: action === 'reject' ? tags : undefined,
-        reason: action === 'skip' ? reason.trim() || undefined : undefined,
-      });
+      if (action === 'approve' && approveAs) await approveAs.run(handover());
+      else
+        await runAction(task.id, action, {
+          ...(action === 'skip' || action === 'release' ? {} : handover()),
+          note: action === 'reject' ? note.trim() || undefined : undefined,
+          tags: action === 'reject' ? tags : undefined,
+          reason: action === 'skip' ? reason.trim() || undefined : undefined,
+        });
       if (action === 'release') return null;
       // The work is done whatever happens next: a failure to find more work only means none.
       const next = await claimNext(task.projectId, task.stageId).catch(() => null);
@@ -102,7 +122,7 @@ export function TaskActions({
       return next;
     },
     onSuccess: (next, action) => {
-      const done = `${DONE_TEXT[action]} “${task.title}”.`;
+      const done = `${action === 'approve' && approveAs ? approveAs.done : DONE_TEXT[action]} “${task.title}”.`;
       void refresh();
       if (action === 'release') {
         navigate(`/projects/${task.projectId}?tab=queue&stage=${encodeURIComponent(task.stageId)}`, {
@@ -128,9 +148,11 @@ export function TaskActions({
     if (busy) return;
     if (keyMode === 'editor') {
       const chord = editorChord(e);
-      if (chord && may.has(chord)) {
+      // Ctrl+Enter finishes the task: submitting it, or where the page approves its own way, that.
+      const action = chord === 'submit' && !may.has('submit') && approveAs ? 'approve' : chord;
+      if (action && may.has(action)) {
         e.preventDefault();
-        act.mutate(chord);
+        act.mutate(action);
       }
       return;
     }
@@ -185,8 +207,8 @@ export function TaskActions({
         ) : null}
         {may.has('approve') ? (
           <ActionButton
-            label="Approve"
-            keyHint={keyMode === 'editor' ? undefined : 'A'}
+            label={approveAs?.label ?? 'Approve'}
+            keyHint={keyMode === 'editor' ? (approveAs ? 'Control+Enter' : undefined) : 'A'}
             primary
             busy={busy}
             onClick={() => act.mutate('approve')}
@@ -208,7 +230,7 @@ export function TaskActions({
             onChange={(e) => setNote(e.target.value)}
           />
           <TagPicker tags={issueTags.data ?? []} picked={tags} onChange={setTags} legend="Rejection tags" />
-          <ActionButton label="Reject" danger busy={busy} onClick={() => act.mutate('reject')} />
+          <ActionButton label={rejectLabel} danger busy={busy} onClick={() => act.mutate('reject')} />
         </div>
       ) : null}
       {finishing ? (
@@ -268,7 +290,7 @@ export function TaskActions({
           <span className="field-hint">Gives the task back to the queue for someone else.</span>
         </div>
       ) : null}
-      <KeyHints may={may} mode={keyMode} />
+      <KeyHints may={may} mode={keyMode} approveLabel={approveAs?.label} />
     </Card>
   );
 }
@@ -317,10 +339,19 @@ function editorChord(e: KeyboardEvent): Finishing | null {
   return null;
 }
 
-function KeyHints({ may, mode }: { may: ReadonlySet<string>; mode: 'letters' | 'editor' }) {
+function KeyHints({
+  may,
+  mode,
+  approveLabel,
+}: {
+  may: ReadonlySet<string>;
+  mode: 'letters' | 'editor';
+  approveLabel?: string | undefined;
+}) {
   if (mode === 'editor') {
     const chords = [
       may.has('submit') ? ['Ctrl+Enter', 'Submit'] : null,
+      !may.has('submit') && may.has('approve') && approveLabel ? ['Ctrl+Enter', approveLabel] : null,
       may.has('skip') ? ['Ctrl+Shift+K', 'Skip'] : null,
     ].filter((h): h is [string, string] => h !== null);
     return chords.length === 0 ? null : <HintList hints={chords} />;
