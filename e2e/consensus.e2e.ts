@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, drag, focusPage } from './helpers/canvas.ts';
 import type { Person } from './helpers/pages.ts';
-import { pngBytes } from './helpers/png.ts';
-import { csrfHeaders, userIdByEmail } from './helpers/session.ts';
+import { imageProject } from './helpers/projects.ts';
+import { userIdByEmail } from './helpers/session.ts';
 import { signedInCrew } from './helpers/team.ts';
 
 // Issue 7's acceptance test, consensus review: three Annotators box the same car, two of them
@@ -61,51 +61,17 @@ const WORKFLOW = {
  * Consensus (3 annotators) → Consensus review → Complete with the Annotators and the Reviewer.
  */
 async function consensusProject(admin: Page): Promise<string> {
-  const headers = await csrfHeaders(admin);
-  const ontology = await admin.request.post('/api/v1/ontologies', {
-    headers,
-    data: { name: 'Street', schema: ONTOLOGY },
+  return imageProject(admin, {
+    name: 'Street consensus',
+    ontology: ONTOLOGY,
+    images: [IMAGE],
+    seed: 5,
+    workflow: WORKFLOW,
+    members: [
+      ...ANNOTATORS.map((a) => ({ email: a.email, role: 'annotator' })),
+      { email: REVIEWER.email, role: 'reviewer' },
+    ],
   });
-  expect(ontology.status(), await ontology.text()).toBe(201);
-  const dataset = await admin.request.post('/api/v1/datasets', { headers, data: { name: 'Street' } });
-  expect(dataset.status(), await dataset.text()).toBe(201);
-  const datasetId = (await dataset.json()).id;
-  const uploaded = await admin.request.post(`/api/v1/datasets/${datasetId}/units`, {
-    headers,
-    multipart: { files: { name: IMAGE, mimeType: 'image/png', buffer: pngBytes(640, 480, 5) } },
-  });
-  expect(uploaded.status(), await uploaded.text()).toBe(200);
-  const members = [];
-  for (const a of ANNOTATORS) {
-    members.push({
-      principalType: 'user',
-      principalId: await userIdByEmail(admin, a.email),
-      role: 'annotator',
-    });
-  }
-  members.push({
-    principalType: 'user',
-    principalId: await userIdByEmail(admin, REVIEWER.email),
-    role: 'reviewer',
-  });
-  const created = await admin.request.post('/api/v1/projects', {
-    headers,
-    data: {
-      name: 'Street consensus',
-      datasetIds: [datasetId],
-      ontologyId: (await ontology.json()).id,
-      workflow: WORKFLOW,
-      members,
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const project = await created.json();
-  const started = await admin.request.put(`/api/v1/projects/${project.id}/status`, {
-    headers,
-    data: { status: 'in_progress', reason: 'Go', revision: project.revision },
-  });
-  expect(started.status(), await started.text()).toBe(200);
-  return project.id;
 }
 
 /** Starts work in a stage's queue; returns the task id once the editor's canvas is up. */

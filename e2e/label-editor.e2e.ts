@@ -4,8 +4,8 @@ import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, click, drag } from './helpers/canvas.ts';
 import { trackPageErrors } from './helpers/invites.ts';
 import { type Person, signIn, welcome } from './helpers/pages.ts';
-import { pngBytes } from './helpers/png.ts';
-import { csrfHeaders, withAdmin } from './helpers/session.ts';
+import { imageProject } from './helpers/projects.ts';
+import { withAdmin } from './helpers/session.ts';
 
 // Issue 5's acceptance tests for the label editor: one of each shape drawn with the mouse, a
 // nested classification answered, undo/redo, a reload mid-task that finds the work intact, a
@@ -94,39 +94,13 @@ const ONTOLOGY = {
 
 /** Ontology, dataset of two images and an In progress project, through the API; returns the project id. */
 async function labellingProject(page: Page): Promise<string> {
-  const headers = await csrfHeaders(page);
-  const ontology = await page.request.post('/api/v1/ontologies', {
-    headers,
-    data: { name: 'Scenes', schema: ONTOLOGY },
+  return imageProject(page, {
+    name: 'Scene labels',
+    ontology: ONTOLOGY,
+    images: IMAGES,
+    seed: 3,
+    workflowTemplateId: 'builtin:annotate_review',
   });
-  expect(ontology.status(), await ontology.text()).toBe(201);
-  const dataset = await page.request.post('/api/v1/datasets', { headers, data: { name: 'Scenes' } });
-  expect(dataset.status(), await dataset.text()).toBe(201);
-  const datasetId = (await dataset.json()).id;
-  for (const [i, name] of IMAGES.entries()) {
-    const uploaded = await page.request.post(`/api/v1/datasets/${datasetId}/units`, {
-      headers,
-      multipart: { files: { name, mimeType: 'image/png', buffer: pngBytes(640, 480, 3 + i) } },
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(200);
-  }
-  const created = await page.request.post('/api/v1/projects', {
-    headers,
-    data: {
-      name: 'Scene labels',
-      datasetIds: [datasetId],
-      ontologyId: (await ontology.json()).id,
-      workflowTemplateId: 'builtin:annotate_review',
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const project = await created.json();
-  const started = await page.request.put(`/api/v1/projects/${project.id}/status`, {
-    headers,
-    data: { status: 'in_progress', reason: 'Go', revision: project.revision },
-  });
-  expect(started.status(), await started.text()).toBe(200);
-  return project.id;
 }
 
 /** Starts labelling in the project's Annotate stage; returns the task id once the editor has drawn. */

@@ -3,8 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, click, drag, focusPage } from './helpers/canvas.ts';
 import type { Person } from './helpers/pages.ts';
-import { pngBytes } from './helpers/png.ts';
-import { csrfHeaders, userIdByEmail } from './helpers/session.ts';
+import { imageProject } from './helpers/projects.ts';
 import { signedInTeam } from './helpers/team.ts';
 
 // Issue 6's acceptance test, the review loop: an Annotator boxes three objects and submits; a
@@ -52,64 +51,38 @@ const ONTOLOGY = {
  * two issue tags. Returns the project's id.
  */
 async function reviewProject(admin: Page, opts: { reviewerEdits?: boolean } = {}): Promise<string> {
-  const headers = await csrfHeaders(admin);
-  const ontology = await admin.request.post('/api/v1/ontologies', {
-    headers,
-    data: { name: 'Street', schema: ONTOLOGY },
-  });
-  expect(ontology.status(), await ontology.text()).toBe(201);
-  const dataset = await admin.request.post('/api/v1/datasets', { headers, data: { name: 'Street' } });
-  expect(dataset.status(), await dataset.text()).toBe(201);
-  const datasetId = (await dataset.json()).id;
-  const uploaded = await admin.request.post(`/api/v1/datasets/${datasetId}/units`, {
-    headers,
-    multipart: { files: { name: IMAGE, mimeType: 'image/png', buffer: pngBytes(640, 480, 5) } },
-  });
-  expect(uploaded.status(), await uploaded.text()).toBe(200);
-  const created = await admin.request.post('/api/v1/projects', {
-    headers,
-    data: {
-      name: 'Street review',
-      datasetIds: [datasetId],
-      ontologyId: (await ontology.json()).id,
-      workflowTemplateId: 'builtin:annotate_review',
-      members: [
-        {
-          principalType: 'user',
-          principalId: await userIdByEmail(admin, ANNOTATOR.email),
-          role: 'annotator',
-        },
-        { principalType: 'user', principalId: await userIdByEmail(admin, REVIEWER.email), role: 'reviewer' },
-      ],
+  return imageProject(admin, {
+    name: 'Street review',
+    ontology: ONTOLOGY,
+    images: [IMAGE],
+    seed: 5,
+    workflowTemplateId: 'builtin:annotate_review',
+    members: [
+      { email: ANNOTATOR.email, role: 'annotator' },
+      { email: REVIEWER.email, role: 'reviewer' },
+    ],
+    prepare: async (projectId, headers) => {
+      if (opts.reviewerEdits) {
+        const current = await (await admin.request.get(`/api/v1/projects/${projectId}/workflow`)).json();
+        const workflow = {
+          ...current.workflow,
+          stages: current.workflow.stages.map((s: { type: string; settings: object }) =>
+            s.type === 'review' ? { ...s, settings: { ...s.settings, allowReviewerEdits: true } } : s,
+          ),
+        };
+        const changed = await admin.request.put(`/api/v1/projects/${projectId}/workflow`, {
+          headers,
+          data: { workflow, baseVersion: current.version, note: 'Reviewers may edit' },
+        });
+        expect(changed.status(), await changed.text()).toBe(200);
+      }
+      const tags = await admin.request.put(`/api/v1/projects/${projectId}/issue-tags`, {
+        headers,
+        data: { names: TAGS },
+      });
+      expect(tags.status(), await tags.text()).toBe(200);
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const project = await created.json();
-  if (opts.reviewerEdits) {
-    const current = await (await admin.request.get(`/api/v1/projects/${project.id}/workflow`)).json();
-    const workflow = {
-      ...current.workflow,
-      stages: current.workflow.stages.map((s: { type: string; settings: object }) =>
-        s.type === 'review' ? { ...s, settings: { ...s.settings, allowReviewerEdits: true } } : s,
-      ),
-    };
-    const changed = await admin.request.put(`/api/v1/projects/${project.id}/workflow`, {
-      headers,
-      data: { workflow, baseVersion: current.version, note: 'Reviewers may edit' },
-    });
-    expect(changed.status(), await changed.text()).toBe(200);
-  }
-  const tags = await admin.request.put(`/api/v1/projects/${project.id}/issue-tags`, {
-    headers,
-    data: { names: TAGS },
-  });
-  expect(tags.status(), await tags.text()).toBe(200);
-  const started = await admin.request.put(`/api/v1/projects/${project.id}/status`, {
-    headers,
-    data: { status: 'in_progress', reason: 'Go', revision: project.revision },
-  });
-  expect(started.status(), await started.text()).toBe(200);
-  return project.id;
 }
 
 /** Waits until the editor has drawn the image and says where its labels stand. */

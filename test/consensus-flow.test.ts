@@ -161,6 +161,28 @@ describeEachDialect('consensus: rounds, auto-accept, deadlines and resolution', 
       taken: [{ kind: 'object', clusterKey: 'x', from: 'nobody' }],
     });
     expect(badFrom.body.error.field).toBe('taken.0.from');
+    const lone = (r.agreement.objects as { key: string; members: { annotatorId: string }[] }[]).find(
+      (c) => c.members.length === 1,
+    )!;
+    const notTheirs = await as.rev.post(`/api/v1/tasks/${taskId}/consensus/resolve`, {
+      ...body,
+      taken: [{ kind: 'object', clusterKey: lone.key, from: as.a1.user!.id }],
+    });
+    expect(notTheirs.body.error).toMatchObject({
+      field: 'taken.0.from',
+      message: expect.stringContaining('drew'),
+    });
+    for (const [taken, field] of [
+      [
+        { kind: 'attribute', clusterKey: 'nope', featureId: 'colour', from: as.a1.user!.id },
+        'taken.0.clusterKey',
+      ],
+      [{ kind: 'question', featureId: 'nope', from: as.a1.user!.id }, 'taken.0.featureId'],
+    ] as const) {
+      const res = await as.rev.post(`/api/v1/tasks/${taskId}/consensus/resolve`, { ...body, taken: [taken] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.field).toBe(field);
+    }
     const stale = await as.rev.post(`/api/v1/tasks/${taskId}/consensus/resolve`, {
       ...body,
       baseRevision: r.mainRevision - 1,

@@ -147,6 +147,14 @@ describe('the consensus draft', () => {
     const [object] = red.document.objects;
     expect(object?.attributes).toEqual([{ featureId: 'colour', optionIds: ['red'] }]);
     expect(object?.geometry).toEqual(start.document.objects[0]?.geometry);
+    const attributeTake = { kind: 'attribute', clusterKey: car.key, featureId: 'colour', from: 'bob' };
+    expect(red.meta.taken).toContainEqual(attributeTake);
+    expect(standingTakes(red.document, red.meta, r)).toContainEqual(attributeTake);
+    // Undone (the document back as it was): the attribute take no longer stands.
+    expect(standingTakes(rain.document, red.meta, r)).not.toContainEqual(attributeTake);
+    // Taking the whole object again replaces the attribute take with the object take.
+    const whole = takeObject(red.document, red.meta, r, car, 'ann')!;
+    expect(whole.meta.taken.filter((t) => t.kind === 'attribute')).toEqual([]);
   });
 
   it('starts over from an annotator’s labels, and records only the takes that still stand', () => {

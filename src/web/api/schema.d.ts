@@ -8340,6 +8340,14 @@ export interface paths {
                             from: string;
                             /** @enum {string} */
                             kind: "question";
+                        } | {
+                            /** @description The object whose attribute was taken */
+                            clusterKey: string;
+                            /** @description The attribute */
+                            featureId: string;
+                            from: string;
+                            /** @enum {string} */
+                            kind: "attribute";
                         })[];
                     };
                 };
@@ -11155,6 +11163,14 @@ export interface components {
                 from: string;
                 /** @constant */
                 kind: "question";
+            } | {
+                /** @description The object whose attribute was taken */
+                clusterKey: string;
+                /** @description The attribute */
+                featureId: string;
+                from: string;
+                /** @constant */
+                kind: "attribute";
             })[];
         };
         ConsensusResolutionInput: {
@@ -11187,6 +11203,14 @@ export interface components {
                 from: string;
                 /** @constant */
                 kind: "question";
+            } | {
+                /** @description The object whose attribute was taken */
+                clusterKey: string;
+                /** @description The attribute */
+                featureId: string;
+                from: string;
+                /** @constant */
+                kind: "attribute";
             })[];
         };
         ConsensusRound: {

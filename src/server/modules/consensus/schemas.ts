@@ -56,6 +56,12 @@ const Taken = z.discriminatedUnion('kind', [
     featureId: z.string().min(1).max(64),
     from: z.string().min(1).max(64),
   }),
+  z.strictObject({
+    kind: z.literal('attribute'),
+    clusterKey: z.string().min(1).max(200).describe('The object whose attribute was taken'),
+    featureId: z.string().min(1).max(64).describe('The attribute'),
+    from: z.string().min(1).max(64),
+  }),
 ]);
 
 export const ResolveIn = z.strictObject({

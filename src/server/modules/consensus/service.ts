@@ -121,11 +121,31 @@ export async function getConsensus(deps: AppDeps, ctx: RequestContext, taskId: s
   return presentRound(deps.db, round);
 }
 
-/** Refuses a `base` or `taken.from` that is not one of the round's annotators (400 naming the field). */
-function requireRoundAnnotators(input: ResolveInput, annotatorIds: ReadonlySet<string>) {
+/**
+ * Refuses a resolution record that does not fit the round (400 naming the field): `base` and
+ * every `taken.from` must be its annotators, and what was taken one of its objects (from one of
+ * that object's annotators) or questions — the record is what analytics reads as who won.
+ */
+function requireRoundChoices(
+  input: ResolveInput,
+  annotatorIds: ReadonlySet<string>,
+  agreement: TaskAgreement,
+) {
   if (!annotatorIds.has(input.base)) throw invalid('base', 'must be one of the round’s annotators');
+  const clusters = new Map(agreement.objects.map((c) => [c.key, c]));
+  const questions = new Set(agreement.questions.map((q) => q.featureId));
   input.taken.forEach((t, i) => {
-    if (!annotatorIds.has(t.from)) throw invalid(`taken.${i}.from`, 'must be one of the round’s annotators');
+    const at = `taken.${i}`;
+    if (!annotatorIds.has(t.from)) throw invalid(`${at}.from`, 'must be one of the round’s annotators');
+    if (t.kind === 'question') {
+      if (!questions.has(t.featureId)) throw invalid(`${at}.featureId`, 'must be a question of the round');
+      return;
+    }
+    const cluster = clusters.get(t.clusterKey);
+    if (!cluster) throw invalid(`${at}.clusterKey`, 'must be an object of the round');
+    if (!cluster.members.some((m) => m.annotatorId === t.from)) {
+      throw invalid(`${at}.from`, 'must be an annotator who drew that object');
+    }
   });
 }
 
@@ -161,7 +181,8 @@ export async function resolveConsensus(
       );
     }
     const refs = JSON.parse(round.branches) as RoundBranch[];
-    requireRoundAnnotators(input, new Set(refs.map((r) => r.annotatorId)));
+    const agreement = JSON.parse(round.agreement) as TaskAgreement;
+    requireRoundChoices(input, new Set(refs.map((r) => r.annotatorId)), agreement);
     const branches = await Promise.all(refs.map((r) => branchDocument(trx, taskId, r)));
     const { row, document } = await appendRevision(trx, {
       projectId: ts.row.project_id,

@@ -107,7 +107,11 @@ export function memberObject(
 }
 
 const withoutTake = (taken: readonly Taken[], match: (t: Taken) => boolean) => taken.filter((t) => !match(t));
-const takesObject = (key: string) => (t: Taken) => t.kind === 'object' && t.clusterKey === key;
+/** A take of the cluster's object, or of one of its attributes (replaced along with the object). */
+const takesObject = (key: string) => (t: Taken) =>
+  (t.kind === 'object' || t.kind === 'attribute') && t.clusterKey === key;
+const takesAttribute = (key: string, featureId: string) => (t: Taken) =>
+  t.kind === 'attribute' && t.clusterKey === key && t.featureId === featureId;
 const takesQuestion = (featureId: string) => (t: Taken) => t.kind === 'question' && t.featureId === featureId;
 
 /**
@@ -200,7 +204,11 @@ export function takeAttribute(
       ? { ...o, attributes: replaceAnswer(o.attributes, attributeId, answer) }
       : o,
   );
-  return { document: { ...doc, objects }, meta };
+  const take: Taken = { kind: 'attribute', clusterKey: cluster.key, featureId: attributeId, from };
+  return {
+    document: { ...doc, objects },
+    meta: { ...meta, taken: [...withoutTake(meta.taken, takesAttribute(cluster.key, attributeId)), take] },
+  };
 }
 
 function replaceAnswer(answers: readonly Answer[], featureId: string, answer: Answer | undefined): Answer[] {
@@ -248,6 +256,15 @@ export function standingTakes(doc: LabelDocument, meta: DraftMeta, round: Consen
   const present = new Set(doc.objects.flatMap((o) => meta.origins.get(o.id) ?? []));
   return meta.taken.filter((t) => {
     if (t.kind === 'object') return present.has(t.clusterKey);
+    if (t.kind === 'attribute') {
+      const cluster = round.agreement.objects.find((c) => c.key === t.clusterKey);
+      const theirs = cluster?.attributes.find((a) => a.featureId === t.featureId)?.values[t.from] ?? null;
+      const draft = doc.objects.find((o) => meta.origins.get(o.id) === t.clusterKey);
+      return (
+        draft !== undefined &&
+        canonicalAnswer(draft.attributes.find((a) => a.featureId === t.featureId)) === theirs
+      );
+    }
     const q = round.agreement.questions.find((x) => x.featureId === t.featureId);
     return q !== undefined && (q.values[t.from] ?? null) === draftValue(doc, t.featureId);
   });

@@ -18,7 +18,8 @@ export type ConsensusRound = Omit<RoundOut, 'branches' | 'agreement' | 'consensu
 /** What the reviewer took from whom, as the resolution records it. */
 export type Taken =
   | { kind: 'object'; clusterKey: string; from: string }
-  | { kind: 'question'; featureId: string; from: string };
+  | { kind: 'question'; featureId: string; from: string }
+  | { kind: 'attribute'; clusterKey: string; featureId: string; from: string };
 
 export const consensusKey = (taskId: string) => ['tasks', 'consensus', taskId] as const;
 
