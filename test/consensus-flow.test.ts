@@ -244,6 +244,30 @@ describeEachDialect('consensus: rounds, auto-accept, deadlines and resolution', 
     );
   });
 
+  it('settles the round when the reviewer approves the consensus labels as they stand', async () => {
+    const p = await project(consensusWorkflow(3));
+    const { taskId } = await label(as.a1, p.projectId, labels(10, 'sunny'));
+    await label(as.a2, p.projectId, labels(10, 'sunny'));
+    await label(as.a3, p.projectId, labels(300, 'rainy'));
+    await as.rev.post(`/api/v1/projects/${p.projectId}/stages/settle/next`);
+    const before = (await as.rev.get(`/api/v1/tasks/${taskId}/consensus`)).body;
+    const approved = await as.rev.post(`/api/v1/tasks/${taskId}/approve`);
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const after = (await env.admin.get(`/api/v1/tasks/${taskId}/consensus`)).body;
+    expect(after).toMatchObject({
+      state: 'resolved',
+      resolution: { taken: [], note: null, revision: before.consensusRevision },
+    });
+    // a1 and a2 agree with each other most: one of them is the base; a3 is overruled throughout.
+    expect([as.a1.user!.id, as.a2.user!.id]).toContain(after.resolution.base);
+    const a3 = after.resolution.annotators.find(
+      (a: { annotatorId: string }) => a.annotatorId === as.a3.user!.id,
+    );
+    // Overruled on three units: their car, the kept car they lack, and the weather.
+    expect(a3).toMatchObject({ agreement: 0, won: 0, overruled: 3 });
+    expect(await kinds(taskId)).toEqual(expect.arrayContaining(['consensus_resolved', 'approved']));
+  });
+
   it('auto-accepts a task whose agreement reaches the threshold: consensus labels kept, review passed', async () => {
     const p = await project(withSettings({ autoAcceptThreshold: 0.8 }), 2);
     const first = await label(as.a1, p.projectId, labels(10, 'sunny'));

@@ -1,5 +1,5 @@
-import { compareWithResolved, type TaskAgreement } from '../../../core/consensus/index.ts';
-import { emptyLabels, type LabelDocument } from '../../../core/labels/index.ts';
+import type { TaskAgreement } from '../../../core/consensus/index.ts';
+import { emptyLabels } from '../../../core/labels/index.ts';
 import { can } from '../../../core/policy/index.ts';
 import { managesQueue, mayWorkIn } from '../../../core/queue/index.ts';
 import type { Executor } from '../../db/database.ts';
@@ -12,26 +12,18 @@ import { projectGateFor } from '../access/service.ts';
 import { MAIN_BRANCH, storedDocument } from '../labels/heads.ts';
 import { findRevision, headRevision } from '../labels/queries.ts';
 import { appendRevision } from '../labels/write.ts';
-import { recordTaskEvent } from '../queue/events.ts';
 import { requireNotOwnWork } from '../queue/own-work.ts';
 import { finishHeld, heldTask, type TaskScene, visibleTask } from '../queue/work.ts';
 import type { RoundBranch } from './close.ts';
 import { agreementReport } from './report.ts';
 import { type AgreementTable, agreementCsv } from './report-csv.ts';
+import { branchDocument, latestRound, recordResolution } from './resolution.ts';
 import type { Resolution, ResolveInput } from './schemas.ts';
 
 // A task's consensus round as its reviewer sees it (every branch, the measurement, the
 // consensus labels), and the reviewer's resolution: the labels they settled on become the main
 // branch's next revision, each annotator's branch is scored against them, and the task goes on
 // as approved.
-
-const latestRound = (db: Executor, taskId: string) =>
-  db
-    .selectFrom('consensus_rounds')
-    .selectAll()
-    .where('task_id', '=', taskId)
-    .where('latest', '=', 1)
-    .executeTakeFirst();
 
 /**
  * Annotators never see each other's branches; the round is for managers, for whoever may work
@@ -45,12 +37,6 @@ function mayCompare(ts: TaskScene, round: ConsensusRoundsTable) {
 
 const noRound = () =>
   new AppError(404, 'no_consensus', 'This task has not been through a consensus stage yet.');
-
-async function branchDocument(db: Executor, taskId: string, ref: RoundBranch): Promise<LabelDocument> {
-  if (ref.revision === 0) return emptyLabels();
-  const row = await findRevision(db, taskId, ref.branch, ref.revision);
-  return row ? storedDocument(row.document) : emptyLabels();
-}
 
 async function presentRound(db: Executor, round: ConsensusRoundsTable) {
   const refs = JSON.parse(round.branches) as RoundBranch[];
@@ -195,50 +181,20 @@ export async function resolveConsensus(
       known: branches,
       at,
     });
-    const annotators = refs.map((r, i) => ({
-      annotatorId: r.annotatorId,
-      ...compareWithResolved(branches[i]!, document),
-    }));
-    const resolution: Omit<Resolution, 'resolvedBy' | 'resolvedAt'> = {
-      base: input.base,
-      taken: input.taken,
-      note: input.note ?? null,
-      revision: row.revision,
-      annotators,
-    };
-    await trx
-      .updateTable('consensus_rounds')
-      .set({
-        state: 'resolved',
-        resolved_at: at,
-        resolved_by: ts.worker.userId,
-        resolution: JSON.stringify(resolution),
-      })
-      .where('id', '=', round.id)
-      .execute();
-    for (const a of annotators) {
-      await trx
-        .updateTable('consensus_scores')
-        .set({ resolved_agreement: a.agreement, won: a.won, overruled: a.overruled })
-        .where('round_id', '=', round.id)
-        .where('user_id', '=', a.annotatorId)
-        .execute();
-    }
-    await recordTaskEvent(
+    await recordResolution(
       trx,
+      round,
+      branches,
       {
         projectId: ts.row.project_id,
         taskId,
-        kind: 'consensus_resolved',
         stageId: ts.stage.id,
-        actorId: ts.worker.userId,
-        data: {
-          roundId: round.id,
-          base: input.base,
-          taken: input.taken.length,
-          mainRevision: row.revision,
-          annotators: annotators.map(({ annotatorId, won, overruled }) => ({ annotatorId, won, overruled })),
-        },
+        reviewerId: ts.worker.userId,
+        document,
+        revision: row.revision,
+        base: input.base,
+        taken: input.taken,
+        note: input.note ?? null,
       },
       now,
     );

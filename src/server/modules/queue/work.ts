@@ -19,6 +19,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectGateFor } from '../access/service.ts';
 import { closeConsensusRound, pastDeadline } from '../consensus/close.ts';
+import { settleAsItStands } from '../consensus/resolution.ts';
 import { presentUnit } from '../datasets/present.ts';
 import { branchFor, requireSubmittable } from '../labels/heads.ts';
 import { findDataUnit } from '../projects/queries.ts';
@@ -520,6 +521,10 @@ export async function finishHeld(
     return present(trx, taskId, ts.workflow, now);
   }
   await settleLabelReviews(trx, ts, outcome, input, now);
+  if (outcome === 'approved' && ts.stage.type === 'consensus_review') {
+    const ref = { projectId: ts.row.project_id, taskId, stageId: ts.stage.id, reviewerId: me };
+    await settleAsItStands(trx, { ...ref, note: input.note ?? null }, now);
+  }
   await advance(trx, env, ts.workflow, ts.row, outcome, holder, ts.worker, cause);
   return present(trx, taskId, ts.workflow, now);
 }
