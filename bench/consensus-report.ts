@@ -31,6 +31,7 @@ import {
 import { projectOntology, storedDocument } from '../src/server/modules/labels/heads.ts';
 import { mulberry32 } from '../test/helpers/seeded-random.ts';
 import { type Dialect, openBenchDatabase } from './bench-database.ts';
+import { benchUsers, seedProject } from './bench-rows.ts';
 
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 10_000);
 const RUNS = 7;
@@ -167,89 +168,16 @@ async function insertChunked<T>(rows: T[], chunk: number, insert: (rows: T[]) =>
 async function seed(dialect: Dialect, database: Database) {
   const db = database.db;
   const at = nowIso(Date.now());
-  await db
-    .insertInto('ontologies')
-    .values({
-      id: ONTOLOGY_ID,
-      name: 'Bench',
-      description: '',
-      current_version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    })
-    .execute();
-  await db
-    .insertInto('ontology_versions')
-    .values({
-      ontology_id: ONTOLOGY_ID,
-      version: 1,
-      schema: JSON.stringify(ONTOLOGY),
-      created_by: null,
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('projects')
-    .values({
-      id: PROJECT,
-      name: 'Agreement bench',
-      description: '',
-      status: 'in_progress',
-      status_reason: null,
-      status_changed_at: at,
-      ontology_id: ONTOLOGY_ID,
-      ontology_version: 1,
-      workflow_version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    })
-    .execute();
-  await db
-    .insertInto('project_workflows')
-    .values({
-      project_id: PROJECT,
-      version: 1,
-      definition: JSON.stringify(WORKFLOW),
-      template_id: null,
-      created_by: null,
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('datasets')
-    .values({
-      id: DATASET,
-      name: 'Bench',
-      description: '',
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    })
-    .execute();
-  await db
-    .insertInto('users')
-    .values(
-      ANNOTATORS.map((id, i) => ({
-        id,
-        email: `annotator${i}@bench.test`,
-        name: `Annotator ${i}`,
-        role: 'tasker' as const,
-        status: 'active' as const,
-        password_hash: null,
-        invited_by: null,
-        created_at: at,
-        updated_at: at,
-        deactivated_at: null,
-        last_login_at: null,
-        revision: 1,
-      })),
-    )
-    .execute();
+  await seedProject(db, {
+    projectId: PROJECT,
+    name: 'Agreement bench',
+    ontologyId: ONTOLOGY_ID,
+    ontology: ONTOLOGY,
+    datasetId: DATASET,
+    workflow: WORKFLOW,
+    at,
+  });
+  await db.insertInto('users').values(benchUsers(ANNOTATORS, at)).execute();
 
   // Each task's branches, and the round closing would have stored for them (taskAgreement of
   // the same documents), so the report and the baseline describe the same data.

@@ -17,6 +17,7 @@ import { nowIso } from '../src/server/db/ids.ts';
 import { createDeps } from '../src/server/deps.ts';
 import { cocoExport, prepareExport } from '../src/server/modules/exports/service.ts';
 import { type Dialect, generatedRows, openBenchDatabase } from './bench-database.ts';
+import { seedProject } from './bench-rows.ts';
 
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 100_000);
 const PROJECT = '00000000-0000-7000-8000-000000000001';
@@ -60,59 +61,14 @@ function document(): LabelDocument {
 async function seed(dialect: Dialect, database: Database) {
   const at = nowIso(Date.now());
   const db = database.db;
-  await db
-    .insertInto('ontologies')
-    .values({
-      id: ONTOLOGY_ID,
-      name: 'Bench',
-      description: '',
-      current_version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    })
-    .execute();
-  await db
-    .insertInto('ontology_versions')
-    .values({
-      ontology_id: ONTOLOGY_ID,
-      version: 1,
-      schema: JSON.stringify(ONTOLOGY),
-      created_by: null,
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('projects')
-    .values({
-      id: PROJECT,
-      name: 'Export bench',
-      description: '',
-      status: 'in_progress',
-      status_reason: null,
-      status_changed_at: at,
-      ontology_id: ONTOLOGY_ID,
-      ontology_version: 1,
-      workflow_version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    })
-    .execute();
-  await db
-    .insertInto('datasets')
-    .values({
-      id: DATASET,
-      name: 'Bench',
-      description: '',
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    })
-    .execute();
+  await seedProject(db, {
+    projectId: PROJECT,
+    name: 'Export bench',
+    ontologyId: ONTOLOGY_ID,
+    ontology: ONTOLOGY,
+    datasetId: DATASET,
+    at,
+  });
   const { numbers: nums, padded: pad } = generatedRows(dialect, TASKS);
   const doc = JSON.stringify(document());
   await db.transaction().execute(async (trx) => {

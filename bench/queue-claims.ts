@@ -20,6 +20,7 @@ import type { RequestContext } from '../src/server/http/context.ts';
 import { nextTask } from '../src/server/modules/queue/work.ts';
 import { addWorkflowVersion } from '../src/server/modules/queue/workflow-store.ts';
 import { type Dialect, generatedRows, openBenchDatabase } from './bench-database.ts';
+import { benchUsers } from './bench-rows.ts';
 
 const TASKS = Number(process.env.GLOSS_BENCH_TASKS ?? 1_000_000);
 const CLAIMS = Number(process.env.GLOSS_BENCH_CLAIMS ?? 4000);
@@ -78,20 +79,10 @@ async function seed(dialect: Dialect, database: Database, app: Awaited<ReturnTyp
   );
 
   const at = nowIso(now);
-  const users = Array.from({ length: ROUND }, (_, i) => ({
-    id: newId(now),
-    email: `annotator${i}@bench.test`,
-    name: `Annotator ${i}`,
-    role: 'tasker' as const,
-    status: 'active' as const,
-    password_hash: null,
-    invited_by: null,
-    created_at: at,
-    updated_at: at,
-    deactivated_at: null,
-    last_login_at: null,
-    revision: 1,
-  }));
+  const users = benchUsers(
+    Array.from({ length: ROUND }, () => newId(now)),
+    at,
+  );
   await database.db.insertInto('users').values(users).execute();
   await database.db
     .insertInto('project_members')
