@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, drag, focusPage } from './helpers/canvas.ts';
 import type { Person } from './helpers/pages.ts';
-import { imageProject } from './helpers/projects.ts';
+import { imageProject, startWork } from './helpers/projects.ts';
 import { userIdByEmail } from './helpers/session.ts';
 import { signedInCrew } from './helpers/team.ts';
 
@@ -74,15 +74,11 @@ async function consensusProject(admin: Page): Promise<string> {
   });
 }
 
-/** Starts work in a stage's queue; returns the task id once the editor's canvas is up. */
-async function startWork(page: Page, projectId: string, stage: string, button: string): Promise<string> {
-  await page.goto(`/projects/${projectId}?tab=queue&stage=${stage}`);
-  await page.getByRole('button', { name: button, exact: true }).click();
+/** Starts work in a stage's queue; returns the task id once the task's page and canvas are up. */
+async function openWork(page: Page, projectId: string, stage: string, button: string): Promise<string> {
+  const taskId = await startWork(page, projectId, stage, button);
   await page.getByRole('heading', { name: IMAGE, exact: true, level: 1 }).waitFor();
-  await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
-  const match = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
-  expect(match, `on a task page (${page.url()})`).not.toBeNull();
-  return match?.[1] ?? '';
+  return taskId;
 }
 
 interface Box {
@@ -118,7 +114,7 @@ describeInBrowser('consensus review', () => {
     let taskId = '';
     const drawn: Box[] = [];
     for (const [page, [x0, y0, x1, y1]] of drawings) {
-      const id = await startWork(page, projectId, 'label', 'Start labelling');
+      const id = await openWork(page, projectId, 'label', 'Start labelling');
       if (taskId) expect(id).toBe(taskId);
       taskId = id;
       await page.getByText('Saved', { exact: true }).waitFor();
@@ -139,7 +135,7 @@ describeInBrowser('consensus review', () => {
 
     // 2. The round closed: the Reviewer's editor opens in consensus mode, the draft being the
     // consensus labels (Ann's and Bob's box, once), not saved until resolved.
-    expect(await startWork(reviewer, projectId, 'settle', 'Start reviewing')).toBe(taskId);
+    expect(await openWork(reviewer, projectId, 'settle', 'Start reviewing')).toBe(taskId);
     const panel = reviewer.getByRole('region', { name: 'Consensus', exact: true });
     await panel.waitFor();
     await reviewer.getByText(/^Draft.*saved when you resolve$/).waitFor();

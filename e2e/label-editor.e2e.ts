@@ -4,7 +4,7 @@ import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, click, drag } from './helpers/canvas.ts';
 import { trackPageErrors } from './helpers/invites.ts';
 import { type Person, signIn, welcome } from './helpers/pages.ts';
-import { imageProject } from './helpers/projects.ts';
+import { imageProject, startWork, taskIdOf } from './helpers/projects.ts';
 import { withAdmin } from './helpers/session.ts';
 
 // Issue 5's acceptance tests for the label editor: one of each shape drawn with the mouse, a
@@ -105,13 +105,9 @@ async function labellingProject(page: Page): Promise<string> {
 
 /** Starts labelling in the project's Annotate stage; returns the task id once the editor has drawn. */
 async function openEditor(page: Page, projectId: string): Promise<string> {
-  await page.goto(`/projects/${projectId}?tab=queue&stage=annotate`);
-  await page.getByRole('button', { name: 'Start labelling', exact: true }).click();
-  await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
+  const taskId = await startWork(page, projectId, 'annotate', 'Start labelling');
   await page.getByText('Saved', { exact: true }).or(page.getByText('Unsaved changes')).first().waitFor();
-  const match = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
-  expect(match, `on a task page (${page.url()})`).not.toBeNull();
-  return match?.[1] ?? '';
+  return taskId;
 }
 
 interface Labels {
@@ -205,7 +201,7 @@ describeInBrowser('the label editor', () => {
     await page.getByRole('button', { name: /^Submit/ }).click();
     await page.getByRole('heading', { name: 'second.png', exact: true, level: 1 }).waitFor();
     await page.getByText('0 objects', { exact: true }).waitFor();
-    const nextId = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname)?.[1] ?? '';
+    const nextId = taskIdOf(page);
     expect(nextId).not.toBe(taskId);
     const submitted = await labelsOf(page, taskId);
     expect(submitted.document.classifications).toEqual([

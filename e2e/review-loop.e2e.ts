@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
 import { canvasAt, click, drag, focusPage } from './helpers/canvas.ts';
 import type { Person } from './helpers/pages.ts';
-import { imageProject } from './helpers/projects.ts';
+import { imageProject, startWork } from './helpers/projects.ts';
 import { signedInTeam } from './helpers/team.ts';
 
 // Issue 6's acceptance test, the review loop: an Annotator boxes three objects and submits; a
@@ -96,14 +96,11 @@ async function editorReady(page: Page) {
 }
 
 /** Starts work in a stage's queue; returns the task id once the editor is up. */
-async function startWork(page: Page, projectId: string, stage: string, button: string): Promise<string> {
-  await page.goto(`/projects/${projectId}?tab=queue&stage=${stage}`);
-  await page.getByRole('button', { name: button, exact: true }).click();
+async function openWork(page: Page, projectId: string, stage: string, button: string): Promise<string> {
+  const taskId = await startWork(page, projectId, stage, button);
   await page.getByRole('heading', { name: IMAGE, exact: true, level: 1 }).waitFor();
   await editorReady(page);
-  const match = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
-  expect(match, `on a task page (${page.url()})`).not.toBeNull();
-  return match?.[1] ?? '';
+  return taskId;
 }
 
 interface Box {
@@ -174,7 +171,7 @@ describeInBrowser('the review loop', () => {
     const projectId = await reviewProject(admin);
 
     // 1. The Annotator boxes three cars and submits.
-    const taskId = await startWork(annotator, projectId, 'annotate', 'Start labelling');
+    const taskId = await openWork(annotator, projectId, 'annotate', 'Start labelling');
     const at = await canvasAt(annotator);
     await annotator.keyboard.press('1');
     await drag(annotator, at(-220, -120), at(-140, -50));
@@ -189,7 +186,7 @@ describeInBrowser('the review loop', () => {
     await annotator.getByText('Nothing to do in this stage right now.').waitFor();
 
     // 2. The Reviewer opens the review stage: read only, every label New.
-    expect(await startWork(reviewer, projectId, 'review', 'Start reviewing')).toBe(taskId);
+    expect(await openWork(reviewer, projectId, 'review', 'Start reviewing')).toBe(taskId);
     const panel = reviewer.getByTestId('review-panel');
     await panel.getByText('0 of 3 decided').waitFor();
     await reviewer.getByText('Read only', { exact: true }).waitFor();
@@ -292,7 +289,7 @@ describeInBrowser('the review loop', () => {
 
     // 4. The Reviewer sees the fixed box Resolved and changed, the others still Approved, and
     // approves the task.
-    expect(await startWork(reviewer, projectId, 'review', 'Start reviewing')).toBe(taskId);
+    expect(await openWork(reviewer, projectId, 'review', 'Start reviewing')).toBe(taskId);
     await reviewRow(reviewer, third).getByText('Resolved', { exact: true }).waitFor();
     await reviewRow(reviewer, third).getByText('Changed', { exact: true }).waitFor();
     for (const id of [first, second]) {
@@ -339,7 +336,7 @@ describeInBrowser('the review loop', () => {
     const projectId = await reviewProject(admin);
 
     // A box, still selected, so a click that reached the engine would show (it would deselect it).
-    const taskId = await startWork(annotator, projectId, 'annotate', 'Start labelling');
+    const taskId = await openWork(annotator, projectId, 'annotate', 'Start labelling');
     const at = await canvasAt(annotator);
     await annotator.keyboard.press('1');
     await drag(annotator, at(-220, -120), at(-140, -50));
@@ -424,7 +421,7 @@ describeInBrowser('reviewing with reviewer edits', () => {
     });
     const projectId = await reviewProject(admin, { reviewerEdits: true });
 
-    const taskId = await startWork(annotator, projectId, 'annotate', 'Start labelling');
+    const taskId = await openWork(annotator, projectId, 'annotate', 'Start labelling');
     const at = await canvasAt(annotator);
     await annotator.keyboard.press('1');
     await drag(annotator, at(-220, -120), at(-140, -50));
@@ -433,7 +430,7 @@ describeInBrowser('reviewing with reviewer edits', () => {
     await annotator.getByText('Nothing to do in this stage right now.').waitFor();
 
     // The Reviewer's editor saves: they add a box of their own to the task's labels.
-    await startWork(reviewer, projectId, 'review', 'Start reviewing');
+    await openWork(reviewer, projectId, 'review', 'Start reviewing');
     await reviewer.getByText('Saved', { exact: true }).waitFor();
     const panel = reviewer.getByTestId('review-panel');
     await panel.getByText('0 of 1 decided').waitFor();

@@ -61,3 +61,21 @@ export async function imageProject(admin: Page, spec: ImageProjectSpec): Promise
   expect(started.status(), await started.text()).toBe(200);
   return project.id;
 }
+
+/** The id of the task the page shows (fails the test when it is not on a task page). */
+export function taskIdOf(page: Page): string {
+  const match = /\/tasks\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname);
+  expect(match, `on a task page (${page.url()})`).not.toBeNull();
+  return match?.[1] ?? '';
+}
+
+/**
+ * Starts work in a stage's queue (`button`: “Start labelling”, “Start reviewing”); returns the
+ * task's id once the editor's canvas is up. Callers wait for whatever else they need.
+ */
+export async function startWork(page: Page, projectId: string, stage: string, button: string) {
+  await page.goto(`/projects/${projectId}?tab=queue&stage=${encodeURIComponent(stage)}`);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByTestId('editor-canvas').locator('canvas').first().waitFor();
+  return taskIdOf(page);
+}
