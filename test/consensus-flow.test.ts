@@ -242,6 +242,23 @@ describeEachDialect('consensus: rounds, auto-accept, deadlines and resolution', 
     expect(await kinds(taskId)).toEqual(
       expect.arrayContaining(['consensus_resolved', 'approved', 'completed']),
     );
+
+    // The project's report over HTTP: the resolved round, each annotator against the resolution.
+    const report = await as.tm.get(`/api/v1/projects/${p.projectId}/agreement`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body).toMatchObject({ stageId: 'label', tasks: 1, resolved: 1, inReview: 0 });
+    const a1Row = report.body.annotators.find((a: { userId: string }) => a.userId === as.a1.user!.id);
+    expect(a1Row).toMatchObject({ tasks: 1, resolvedAgreement: 0.5, won: 1, overruled: 1 });
+    expect(report.body.disputed).toEqual([expect.objectContaining({ taskId, state: 'resolved' })]);
+    const csv = await as.tm.get(`/api/v1/projects/${p.projectId}/agreement.csv?table=annotators`);
+    expect(csv.status).toBe(200);
+    expect(String(csv.headers['content-type'])).toContain('text/csv');
+    expect(String(csv.headers['content-disposition'])).toContain('agreement-annotators.csv');
+    expect(String(csv.body).split('\r\n')[0]).toContain('resolvedAgreement');
+    expect((await as.a1.get(`/api/v1/projects/${p.projectId}/agreement`)).status).toBe(403);
+    const wrongStage = await as.tm.get(`/api/v1/projects/${p.projectId}/agreement?stageId=settle`);
+    expect(wrongStage.status).toBe(400);
+    expect(wrongStage.body.error.field).toBe('stageId');
   });
 
   it('settles the round when the reviewer approves the consensus labels as they stand', async () => {
