@@ -5,9 +5,8 @@ import type { ProjectRole } from '../src/core/roles.ts';
 import { builtInWorkflow, type Workflow } from '../src/core/workflow/index.ts';
 import type { DB } from '../src/server/db/schema.ts';
 import { reusingStatements } from '../src/server/db/sqlite-statements.ts';
-import type { RequestContext } from '../src/server/http/context.ts';
 import { nextTask } from '../src/server/modules/queue/work.ts';
-import { createTestEnv, type TestEnv } from './helpers/env.ts';
+import { contextOf, createTestEnv, type TestEnv } from './helpers/env.ts';
 import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
 
 // SQLite has no statistics unless someone runs ANALYZE, and a deployment never does: its planner
@@ -62,18 +61,7 @@ describe('claim query plans on SQLite without statistics', () => {
         .where('project_id', '=', p.projectId)
         .execute();
     }
-    const user = await env.deps.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', annotator.user!.id)
-      .executeTakeFirstOrThrow();
-    const ctx: RequestContext = {
-      actor: { id: user.id, role: user.role, managedGroupIds: [], memberGroupIds: [] },
-      user,
-      apiKeyId: null,
-      ip: null,
-      requestId: null,
-    };
+    const ctx = await contextOf(env, annotator);
     logged.length = 0;
     // A fresh claim, then the same call again (the caller's own task comes back).
     expect(await nextTask({ ...env.deps, db }, ctx, p.projectId, stageId)).not.toBeNull();

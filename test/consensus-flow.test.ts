@@ -1,11 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { StageSettings, Workflow } from '../src/core/workflow/index.ts';
 import { closeOverdueConsensus } from '../src/server/modules/consensus/deadline.ts';
+import { heldTask } from '../src/server/modules/queue/work.ts';
 import type { Agent } from './helpers/agent.ts';
-import { describeEachDialect } from './helpers/env.ts';
+import { contextOf, describeEachDialect } from './helpers/env.ts';
 import { labelDoc, labelObject } from './helpers/label-fixtures.ts';
 import { pinOntology } from './helpers/project-fixtures.ts';
-import { consensusWorkflow, queueProject } from './helpers/queue-fixtures.ts';
+import { consensusWorkflow, queueProject, setPriorities } from './helpers/queue-fixtures.ts';
 
 // The consensus flow over HTTP on both databases: branches kept apart until the stage closes
 // (all in, or the deadline with the minimum), the round measured and the consensus labels kept
@@ -350,4 +351,39 @@ describeEachDialect('consensus: rounds, auto-accept, deadlines and resolution', 
     expect(JSON.stringify(put.body)).toContain('autoAcceptThreshold');
     expect(JSON.stringify(put.body)).toContain('deadlineHours');
   });
+  // PostgreSQL only: SQLite runs one transaction at a time, so no claim can overlap an action.
+  it.runIf(env.dialect === 'postgres')(
+    'a holder in the middle of an action on a task does not turn the next annotator away from its free slot',
+    async () => {
+      const p = await project(consensusWorkflow(3), 2);
+      const [top, low] = p.taskIds as [string, string];
+      await setPriorities(env, { [top]: 90, [low]: 10 });
+      const first = await as.a1.post(`/api/v1/projects/${p.projectId}/stages/label/next`);
+      expect(first.body.id).toBe(top);
+      // a1's save, heartbeat or submission: the locks it takes, held open while a2 asks for work.
+      const ctx = await contextOf(env, as.a1);
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const busy = env.deps.db.transaction().execute(async (trx) => {
+        await heldTask(trx, env.deps, ctx, top, env.clock.now);
+        locked();
+        await finished;
+      });
+      await isLocked;
+      try {
+        const second = await as.a2.post(`/api/v1/projects/${p.projectId}/stages/label/next`);
+        expect(second.status, JSON.stringify(second.body)).toBe(200);
+        expect(second.body.id).toBe(top);
+      } finally {
+        finish();
+        await busy;
+      }
+    },
+  );
 });

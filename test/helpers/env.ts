@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { DialectName } from '../../src/server/db/database.ts';
 import type { AppDeps } from '../../src/server/deps.ts';
 import { createDeps } from '../../src/server/deps.ts';
+import type { RequestContext } from '../../src/server/http/context.ts';
 import { Agent } from './agent.ts';
 import { createTestDatabase, testDialects } from './databases.ts';
 
@@ -113,4 +114,20 @@ export function describeEachDialect(
       body(ref);
     });
   }
+}
+
+/** The context a service call made by `agent` runs with, for tests that call services directly. */
+export async function contextOf(env: Pick<TestEnv, 'deps'>, agent: Agent): Promise<RequestContext> {
+  const user = await env.deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', agent.user!.id)
+    .executeTakeFirstOrThrow();
+  return {
+    actor: { id: user.id, role: user.role, managedGroupIds: [], memberGroupIds: [] },
+    user,
+    apiKeyId: null,
+    ip: null,
+    requestId: null,
+  };
 }

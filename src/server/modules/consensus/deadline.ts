@@ -4,6 +4,7 @@ import { nowIso } from '../../db/ids.ts';
 import type { AppDeps } from '../../deps.ts';
 import { advance } from '../queue/placement.ts';
 import { findTaskRow } from '../queue/queries.ts';
+import { lockTaskActions, lockTaskRow } from '../queue/task-locks.ts';
 import { workflowAt } from '../queue/workflow-store.ts';
 import { closeConsensusRound, pastDeadline } from './close.ts';
 
@@ -43,9 +44,8 @@ const submittedCount = async (db: Executor, taskId: string) =>
 /** Closes one overdue task in its own transaction; false when it no longer qualifies. */
 async function closeOverdue(deps: AppDeps, projectId: string, version: number, taskId: string, now: number) {
   return deps.db.transaction().execute(async (trx) => {
-    if (deps.dialect === 'postgres') {
-      await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forUpdate().execute();
-    }
+    await lockTaskActions(trx, deps.dialect, taskId);
+    await lockTaskRow(trx, deps.dialect, taskId, 'exclusive');
     const row = await findTaskRow(trx, taskId);
     const workflow = await workflowAt(trx, projectId, version);
     const stage = row && workflow ? stageById(workflow, row.stage_id ?? '') : undefined;

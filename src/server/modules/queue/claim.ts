@@ -144,7 +144,7 @@ async function takeFirstConsensus(
       .select('tasks.id')
       .$if(passedOver.length > 0, (qb) => qb.where('tasks.id', 'not in', passedOver))
       .limit(FIRST)
-      .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked())
+      .$if(dialect === 'postgres', (qb) => qb.forNoKeyUpdate().skipLocked())
       .executeTakeFirst();
     if (!picked) return null;
     if (await consensusSlotFree(trx, q, picked.id)) {

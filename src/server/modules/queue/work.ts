@@ -31,6 +31,7 @@ import { isOwnWorkIn, requireNotOwnWork } from './own-work.ts';
 import { advance, type NextHolder, type QueueEnv } from './placement.ts';
 import { presentTask, type TaskRow } from './present.ts';
 import { findTaskRow, holdsOf } from './queries.ts';
+import { holderRowLock, lockTaskActions, lockTaskRow, type RowLock } from './task-locks.ts';
 import { workerOn } from './worker.ts';
 import { workflowAt } from './workflow-store.ts';
 
@@ -250,9 +251,9 @@ export async function claimTask(deps: AppDeps, ctx: RequestContext, taskId: stri
 }
 
 /**
- * Loads a task the caller must hold for the action, in the transaction. On PostgreSQL the task
- * row is locked first, so concurrent actions on one task run one after the other: two consensus
- * annotators submitting at once must not each count the other's branch as missing.
+ * Loads a task the caller must hold for the action, in the transaction, after taking the locks
+ * task-locks.ts describes: holders' actions on one task run one after the other, and a consensus
+ * holder's lock does not turn claimers away from the task's free slots.
  */
 export async function heldTask(
   trx: Executor,
@@ -262,10 +263,18 @@ export async function heldTask(
   now: number,
   action: WorkAction = 'project.view_queue',
 ) {
+  let rowLock: RowLock = 'exclusive';
   if (deps.dialect === 'postgres') {
-    await trx.selectFrom('tasks').select('id').where('id', '=', taskId).forUpdate().execute();
+    await lockTaskActions(trx, deps.dialect, taskId);
+    rowLock = await holderRowLock(trx, taskId, ctx.user.id);
+    await lockTaskRow(trx, deps.dialect, taskId, rowLock);
   }
-  const ts = await taskSceneOf(trx, deps.dialect, ctx, taskId, action);
+  let ts = await taskSceneOf(trx, deps.dialect, ctx, taskId, action);
+  if (rowLock === 'shared' && ts.stage.type !== 'consensus') {
+    // A slot left over from a stage the task has just left: hold the row as single-holder stages need.
+    await lockTaskRow(trx, deps.dialect, taskId, 'exclusive');
+    ts = await taskSceneOf(trx, deps.dialect, ctx, taskId, action);
+  }
   requireWorkIn(ts, ts.stage);
   if (!(await holds(trx, ts, now))) {
     throw conflict(
@@ -511,6 +520,7 @@ export async function finishHeld(
       await recordTaskEvent(trx, { ...cause, data: { ...cause.data, branchesIn: n } }, now);
       return present(trx, taskId, ts.workflow, now);
     }
+    await lockTaskRow(trx, deps.dialect, taskId, 'exclusive');
     const closedBy = n < ts.settings.annotatorCount ? 'deadline' : 'all_in';
     const round = await closeConsensusRound(trx, ts.row, ts.stage, closedBy, me, now);
     await settleLabelReviews(trx, ts, outcome, input, now);
