@@ -1,4 +1,4 @@
-// What other features use of the workflow builder (see /work/contract/builder-ui.md).
+// What other features use of the workflow builder.
 
 export { WorkflowBuilder } from './LazyBuilder.tsx';
 export type { WorkflowTemplate } from './queries.ts';
