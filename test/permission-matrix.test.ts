@@ -23,6 +23,7 @@ import {
   withOntology,
 } from './helpers/matrix-world.ts';
 import { datasetFixture, ontologyFixture } from './helpers/project-fixtures.ts';
+import { benchmarksProbes } from './matrix-probes/benchmarks.ts';
 import { consensusProbes } from './matrix-probes/consensus.ts';
 import { issuesProbes } from './matrix-probes/issues.ts';
 import { reviewsProbes } from './matrix-probes/reviews.ts';
@@ -830,7 +831,13 @@ const CORE_PROBES: Probe[] = [
   },
 ];
 
-const PROBES: Probe[] = [...CORE_PROBES, ...issuesProbes, ...reviewsProbes, ...consensusProbes];
+const PROBES: Probe[] = [
+  ...CORE_PROBES,
+  ...issuesProbes,
+  ...reviewsProbes,
+  ...consensusProbes,
+  ...benchmarksProbes,
+];
 
 const TABLES = [
   'workspace',
@@ -868,6 +875,12 @@ const TABLES = [
   'project_issue_tags',
   'consensus_rounds',
   'consensus_scores',
+  'gold_sets',
+  'gold_tasks',
+  'benchmark_settings',
+  'screening_attempts',
+  'gold_servings',
+  'benchmark_scores',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

@@ -166,6 +166,10 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.view_agreement': 'at',
   'project.raise_issue': 'atbrn',
   'project.manage_issue_tags': 'at',
+  'project.manage_benchmark': 'at',
+  'project.take_screening': 'bn',
+  // Someone else's scores (see below for one's own).
+  'benchmark.view_scores': 'at',
   // Someone else's issue (see below for one's own and assigned ones).
   'issue.update': 'at',
 };
@@ -203,6 +207,8 @@ describe('the permission policy', () => {
       return { kind: 'project_member' as const, project: project(role), role: 'admin' as const };
     }
     if (action === 'issue.update') return { kind: 'issue' as const, project: project(role), mine: false };
+    if (action === 'benchmark.view_scores')
+      return { kind: 'benchmark_scores' as const, project: project(role), mine: false };
     return project(role);
   };
   for (const [action, allowed] of Object.entries(PROJECT_MATRIX) as [ProjectAction, string][]) {
@@ -216,9 +222,11 @@ describe('the permission policy', () => {
         expect(can(actor('member'), action, resource as never)).toBe(expected);
       });
     }
-    it(`lets a workspace Admin ${action} on any project, and nobody without a role`, () => {
+    // A workspace Admin acts as every project's Admin: as able as one, and as little screened.
+    const adminMay = allowed.includes('a');
+    it(`${adminMay ? 'lets' : 'refuses'} a workspace Admin ${action} on any project, and nobody without a role`, () => {
       const resource = resourceFor(action, null);
-      expect(can(actor('admin'), action, resource as never)).toBe(true);
+      expect(can(actor('admin'), action, resource as never)).toBe(adminMay);
       for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
         expect(can(actor(role), action, resource as never)).toBe(false);
       }
@@ -240,6 +248,20 @@ describe('the permission policy', () => {
       expect(can(actor(role), 'issue.update', { kind: 'issue', project: project(null), mine: true })).toBe(
         false,
       );
+    }
+  });
+
+  // Issue 8: every collaborator sees their own benchmark scores; managers see everyone's.
+  for (const role of PROJECT_ROLES) {
+    it(`lets a project ${role} see their own benchmark scores`, () => {
+      const own = { kind: 'benchmark_scores' as const, project: project(role), mine: true };
+      expect(can(actor('member'), 'benchmark.view_scores', own)).toBe(true);
+    });
+  }
+  it('refuses benchmark.view_scores, even one’s own, to anyone without a role on the project', () => {
+    for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
+      const own = { kind: 'benchmark_scores' as const, project: project(null), mine: true };
+      expect(can(actor(role), 'benchmark.view_scores', own)).toBe(false);
     }
   });
 

@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { benchmarkRoutes } from './modules/benchmarks/routes.ts';
 import { consensusRoutes } from './modules/consensus/routes.ts';
 import { datasetRoutes } from './modules/datasets/routes.ts';
 import { exportRoutes } from './modules/exports/routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     issueRoutes,
     reviewRoutes,
     consensusRoutes,
+    benchmarkRoutes,
     exportRoutes,
   ]) {
     await app.register(routes, { deps });

@@ -29,6 +29,16 @@ export interface IssueResource {
   mine: boolean;
 }
 
+/**
+ * The benchmark scores of one annotator on a project. `mine`: they are the actor's own, which is
+ * all workers may see (managers see everyone's).
+ */
+export interface ScoresResource {
+  kind: 'benchmark_scores';
+  project: ProjectResource;
+  mine: boolean;
+}
+
 export interface DatasetResource {
   kind: 'dataset';
   id: string;
@@ -45,6 +55,7 @@ export type ScopedResource =
   | ProjectResource
   | ProjectMemberResource
   | IssueResource
+  | ScoresResource
   | DatasetResource
   | OntologyResource;
 
@@ -55,7 +66,9 @@ interface ResourceActionSpec<Role extends string, R> {
   grants: Record<Role, ResourceGrant<R>>;
 }
 
-const projectSpec = <R extends ProjectResource | ProjectMemberResource | IssueResource = ProjectResource>(
+const projectSpec = <
+  R extends ProjectResource | ProjectMemberResource | IssueResource | ScoresResource = ProjectResource,
+>(
   summary: string,
   roles: ProjectRole[] | Record<ProjectRole, ResourceGrant<R>>,
 ): ResourceActionSpec<ProjectRole, R> => ({
@@ -148,6 +161,21 @@ export const PROJECT_POLICY = {
     'Change the list of issue tags (common rejection reasons)',
     MANAGERS,
   ),
+  'project.manage_benchmark': projectSpec(
+    'Manage gold sets, the scoring, screening and monitoring; see screening results',
+    MANAGERS,
+  ),
+  'project.take_screening': projectSpec(
+    'Be screened before real work (where the project screens), and start another attempt after a failed one',
+    ['annotator_reviewer', 'annotator'],
+  ),
+  'benchmark.view_scores': projectSpec<ScoresResource>('See benchmark scores and reports', {
+    admin: true,
+    team_manager: true,
+    annotator_reviewer: { label: 'own', test: (s) => s.mine },
+    reviewer: { label: 'own', test: (s) => s.mine },
+    annotator: { label: 'own', test: (s) => s.mine },
+  }),
   'issue.update': projectSpec<IssueResource>('Resolve, reopen, reassign and retag an issue', {
     admin: true,
     team_manager: true,
@@ -195,11 +223,13 @@ export type ResourceOfScoped<A extends ResourceAction> = A extends 'project.mana
   ? ProjectMemberResource
   : A extends 'issue.update'
     ? IssueResource
-    : A extends ProjectAction
-      ? ProjectResource
-      : A extends DatasetAction
-        ? DatasetResource
-        : OntologyResource;
+    : A extends 'benchmark.view_scores'
+      ? ScoresResource
+      : A extends ProjectAction
+        ? ProjectResource
+        : A extends DatasetAction
+          ? DatasetResource
+          : OntologyResource;
 
 export const isResourceAction = (action: string): action is ResourceAction =>
   action in PROJECT_POLICY || action in DATASET_POLICY || action in ONTOLOGY_POLICY;
@@ -212,7 +242,9 @@ function decide<R>(grant: ResourceGrant<R> | undefined, resource: R): boolean {
 /** The role the actor acts with on the resource: a workspace Admin is its Admin. */
 export function roleOn(actor: Actor, resource: ScopedResource): string | null {
   if (actor.role === 'admin') return 'admin';
-  return resource.kind === 'project_member' || resource.kind === 'issue'
+  return resource.kind === 'project_member' ||
+    resource.kind === 'issue' ||
+    resource.kind === 'benchmark_scores'
     ? resource.project.role
     : resource.role;
 }

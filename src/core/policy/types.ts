@@ -49,6 +49,7 @@ export type {
   OntologyResource,
   ProjectMemberResource,
   ProjectResource,
+  ScoresResource,
 } from './resource-policy.ts';
 
 export type Resource =

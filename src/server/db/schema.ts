@@ -236,6 +236,8 @@ export interface TasksTable {
   stage_entered_at: string | null;
   updated_at: string | null;
   revision: Generated<number>;
+  /** Set on a gold task served to one annotator (screening, monitoring): out of lists, exports, review. */
+  gold_task_id: string | null;
 }
 
 export interface ProjectWorkflowsTable {
@@ -326,6 +328,89 @@ export interface ConsensusScoresTable {
   resolved_agreement: number | null;
   won: number | null;
   overruled: number | null;
+}
+
+export interface GoldSetsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: Generated<number>;
+}
+
+export interface GoldTasksTable {
+  id: string;
+  gold_set_id: string;
+  data_unit_id: string;
+  source_task_id: string | null;
+  source_revision: number | null;
+  /** JSON LabelDocument: the reference labels. */
+  document: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface BenchmarkSettingsTable {
+  project_id: string;
+  /** JSON ScoringConfigInput (src/core/benchmark). */
+  scoring: string;
+  /** JSON ScreeningSettings, null when the project screens nobody. */
+  screening: string | null;
+  /** JSON MonitoringSettings, null when no gold tasks are mixed in. */
+  monitoring: string | null;
+  revision: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ScreeningAttemptsTable {
+  id: string;
+  project_id: string;
+  user_id: string;
+  number: number;
+  gold_set_id: string;
+  task_count: number;
+  pass_threshold: number;
+  state: 'in_progress' | 'passed' | 'failed';
+  mean_score: number | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface GoldServingsTable {
+  task_id: string;
+  project_id: string;
+  user_id: string;
+  gold_task_id: string | null;
+  purpose: 'screening' | 'monitoring';
+  attempt_id: string | null;
+  stage_id: string;
+  /** 1: the annotator sees their labels against the gold after submitting (training). */
+  feedback: number;
+  served_at: string;
+}
+
+export interface BenchmarkScoresTable {
+  id: string;
+  project_id: string;
+  user_id: string;
+  task_id: string;
+  gold_task_id: string | null;
+  gold_set_id: string;
+  purpose: 'screening' | 'monitoring';
+  attempt_id: string | null;
+  stage_id: string;
+  score: number;
+  /** JSON TaskScore. */
+  result: string;
+  /** JSON LabelDocument: the gold as scored against. */
+  gold: string;
+  /** JSON LabelDocument: what the annotator submitted. */
+  submitted: string;
+  scored_at: string;
 }
 
 /** A label's review status; `label_id` is an object id, or `classification:<featureId>`. */
@@ -437,6 +522,12 @@ export interface DB {
   project_issue_tags: ProjectIssueTagsTable;
   consensus_rounds: ConsensusRoundsTable;
   consensus_scores: ConsensusScoresTable;
+  gold_sets: GoldSetsTable;
+  gold_tasks: GoldTasksTable;
+  benchmark_settings: BenchmarkSettingsTable;
+  screening_attempts: ScreeningAttemptsTable;
+  gold_servings: GoldServingsTable;
+  benchmark_scores: BenchmarkScoresTable;
   workflow_templates: WorkflowTemplatesTable;
 }
 

@@ -2486,6 +2486,409 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gold-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A gold set with its gold tasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldSetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a gold set (409 gold_set_in_use while screening or monitoring uses it); scores stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a gold set or change its description (409 revision_conflict on a stale revision) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name?: string;
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldSetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/gold-sets/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add gold tasks: completed tasks’ main labels (taskIds) or imported labels (items), checked against the project’s ontology; all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Imported reference labels, for data units you may read that this project does not label */
+                        items?: {
+                            /** Format: uuid */
+                            dataUnitId: string;
+                            document: components["schemas"]["LabelDocumentInput"];
+                        }[];
+                        /** @description Completed tasks of a gold project you also manage: their main labels become gold */
+                        taskIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldSetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gold-sets/{id}/tasks/{goldTaskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a gold task from its set */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    goldTaskId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldSetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -5934,6 +6337,349 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/benchmark-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s scoring configuration, screening and monitoring */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenchmarkSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace the scoring configuration, screening and monitoring (409 revision_conflict unless revision is the current one) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        monitoring: components["schemas"]["MonitoringSettingsInput"] | null;
+                        /** @description The revision you read (0 before the first save) */
+                        revision: number;
+                        scoring: components["schemas"]["ScoringConfigInputInput"];
+                        screening: components["schemas"]["ScreeningSettingsInput"] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenchmarkSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/benchmark/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benchmark scores summed up: distribution, per annotator (flagged below the threshold), per day, worst classes and shapes. Workers get their own only */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Scored at or after */
+                    from?: string;
+                    purpose?: "screening" | "monitoring";
+                    /** @description Scored before */
+                    to?: string;
+                    /** @description One annotator (workers: only themselves; default for them) */
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BenchmarkReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/benchmark/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the benchmark report as CSV (RFC 4180): scores, annotators, classes or shapes */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Scored at or after */
+                    from?: string;
+                    purpose?: "screening" | "monitoring";
+                    table: "scores" | "annotators" | "classes" | "shapes";
+                    /** @description Scored before */
+                    to?: string;
+                    /** @description One annotator (workers: only themselves; default for them) */
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/datasets": {
         parameters: {
             query?: never;
@@ -6194,6 +6940,165 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/gold-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project’s gold sets, with how many gold tasks each holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GoldSet"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a gold set (409 name_taken when the project has one of that name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldSet"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6910,6 +7815,174 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Screening attempts: your own, or (managers) everyone’s or one person’s, with the project’s screening rules */
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/screening/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start your next screening attempt after a failed one (403 screening_exhausted when none are left) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScreeningAttempt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8443,6 +9516,89 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["TaskEvent"][];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/gold-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A scored screening task in training mode: your labels against the gold, with the breakdown (managers: any scored gold task) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldFeedback"];
                     };
                 };
                 /** @description Default Response */
@@ -11133,6 +12289,120 @@ export interface components {
             targetId: string | null;
             targetType: string;
         };
+        BenchmarkReport: {
+            annotators: {
+                flagged: boolean;
+                lastScore: number;
+                lastScoredAt: string;
+                meanScore: number;
+                name: string | null;
+                scores: number;
+                screening: {
+                    attempt: number;
+                    meanScore: number | null;
+                    state: string;
+                } | null;
+                userId: string;
+            }[];
+            /** @description Worst first */
+            classes: {
+                extra: number;
+                items: number;
+                /** @description The class feature id, or the shape type */
+                key: string;
+                meanScore: number;
+                missed: number;
+                wrongClass: number;
+            }[];
+            days: {
+                day: string;
+                meanScore: number;
+                scores: number;
+                userId: string;
+            }[];
+            /** @description Scores in 10 equal bins over [0, 1] (the last includes 1) */
+            histogram: number[];
+            meanScore: number | null;
+            scores: number;
+            /** @description Worst first */
+            shapes: {
+                extra: number;
+                items: number;
+                /** @description The class feature id, or the shape type */
+                key: string;
+                meanScore: number;
+                missed: number;
+                wrongClass: number;
+            }[];
+            /** @description Annotators with a mean below it are flagged */
+            threshold: number;
+        };
+        BenchmarkReportInput: {
+            annotators: {
+                flagged: boolean;
+                lastScore: number;
+                lastScoredAt: string;
+                meanScore: number;
+                name: string | null;
+                scores: number;
+                screening: {
+                    attempt: number;
+                    meanScore: number | null;
+                    state: string;
+                } | null;
+                userId: string;
+            }[];
+            /** @description Worst first */
+            classes: {
+                extra: number;
+                items: number;
+                /** @description The class feature id, or the shape type */
+                key: string;
+                meanScore: number;
+                missed: number;
+                wrongClass: number;
+            }[];
+            days: {
+                day: string;
+                meanScore: number;
+                scores: number;
+                userId: string;
+            }[];
+            /** @description Scores in 10 equal bins over [0, 1] (the last includes 1) */
+            histogram: number[];
+            meanScore: number | null;
+            scores: number;
+            /** @description Worst first */
+            shapes: {
+                extra: number;
+                items: number;
+                /** @description The class feature id, or the shape type */
+                key: string;
+                meanScore: number;
+                missed: number;
+                wrongClass: number;
+            }[];
+            /** @description Annotators with a mean below it are flagged */
+            threshold: number;
+        };
+        BenchmarkSettings: {
+            monitoring: components["schemas"]["MonitoringSettings"] | null;
+            /** @description 0 until first saved */
+            revision: number;
+            /** @description As saved; what is left out takes the default (docs/benchmark.md) */
+            scoring: components["schemas"]["ScoringConfigInput"];
+            screening: components["schemas"]["ScreeningSettings"] | null;
+            updatedAt: string | null;
+        };
+        BenchmarkSettingsInput: {
+            monitoring: components["schemas"]["MonitoringSettingsInput"] | null;
+            /** @description 0 until first saved */
+            revision: number;
+            /** @description As saved; what is left out takes the default (docs/benchmark.md) */
+            scoring: components["schemas"]["ScoringConfigInputInput"];
+            screening: components["schemas"]["ScreeningSettingsInput"] | null;
+            updatedAt: string | null;
+        };
         ConsensusResolution: {
             annotators: {
                 /** @description Agreement of their branch with the resolved labels, 0–1 */
@@ -11390,6 +12660,104 @@ export interface components {
                 field?: string;
                 message: string;
             };
+        };
+        GoldFeedback: {
+            attempt: components["schemas"]["ScreeningAttempt"] | null;
+            /** @description The gold data unit (null: its gold task was deleted since) */
+            dataUnitId: string | null;
+            gold: components["schemas"]["LabelDocument"];
+            projectId: string;
+            /** @enum {string} */
+            purpose: "screening" | "monitoring";
+            result: components["schemas"]["TaskScore"];
+            score: number;
+            scoredAt: string;
+            /** @description The annotate stage it was served in */
+            stageId: string;
+            submitted: components["schemas"]["LabelDocument"];
+            /** @description The served gold task (deleted once scored) */
+            taskId: string;
+            userId: string;
+        };
+        GoldFeedbackInput: {
+            attempt: components["schemas"]["ScreeningAttemptInput"] | null;
+            /** @description The gold data unit (null: its gold task was deleted since) */
+            dataUnitId: string | null;
+            gold: components["schemas"]["LabelDocumentInput"];
+            projectId: string;
+            /** @enum {string} */
+            purpose: "screening" | "monitoring";
+            result: components["schemas"]["TaskScoreInput"];
+            score: number;
+            scoredAt: string;
+            /** @description The annotate stage it was served in */
+            stageId: string;
+            submitted: components["schemas"]["LabelDocumentInput"];
+            /** @description The served gold task (deleted once scored) */
+            taskId: string;
+            userId: string;
+        };
+        GoldSet: {
+            createdAt: string;
+            description: string;
+            id: string;
+            name: string;
+            projectId: string;
+            revision: number;
+            taskCount: number;
+            updatedAt: string;
+        };
+        GoldSetDetail: {
+            createdAt: string;
+            description: string;
+            id: string;
+            name: string;
+            projectId: string;
+            revision: number;
+            taskCount: number;
+            tasks: {
+                classifications: number;
+                createdAt: string;
+                dataUnitId: string;
+                id: string;
+                objects: number;
+                sourceRevision: number | null;
+                /** @description The completed task the gold was taken from; null: imported */
+                sourceTaskId: string | null;
+                title: string;
+            }[];
+            updatedAt: string;
+        };
+        GoldSetDetailInput: {
+            createdAt: string;
+            description: string;
+            id: string;
+            name: string;
+            projectId: string;
+            revision: number;
+            taskCount: number;
+            tasks: {
+                classifications: number;
+                createdAt: string;
+                dataUnitId: string;
+                id: string;
+                objects: number;
+                sourceRevision: number | null;
+                /** @description The completed task the gold was taken from; null: imported */
+                sourceTaskId: string | null;
+                title: string;
+            }[];
+            updatedAt: string;
+        };
+        GoldSetInput: {
+            createdAt: string;
+            description: string;
+            id: string;
+            name: string;
+            projectId: string;
+            revision: number;
+            taskCount: number;
+            updatedAt: string;
         };
         Group: {
             createdAt: string;
@@ -11970,6 +13338,20 @@ export interface components {
             revision: number;
             savedAt: string | null;
             taskId: string;
+        };
+        MonitoringSettings: {
+            /** @description One task in N an annotator is served is a gold task (N − 1 real tasks, then one gold) */
+            everyN: number;
+            goldSetId: string;
+            /** @description The annotate stages to mix gold into; empty: every annotate stage */
+            stageIds: string[];
+        };
+        MonitoringSettingsInput: {
+            /** @description One task in N an annotator is served is a gold task (N − 1 real tasks, then one gold) */
+            everyN: number;
+            goldSetId: string;
+            /** @description The annotate stages to mix gold into; empty: every annotate stage */
+            stageIds: string[];
         };
         ObjectCluster: {
             /** @description Mean pairwise agreement on this object (0 where one of a pair lacks it) */
@@ -12621,6 +14003,17 @@ export interface components {
             priority: number;
             projectId: string;
             revision: number;
+            /** @description Present on a screening task only (monitoring gold tasks look like any other task) */
+            screening?: {
+                /** @description The screening attempt this task belongs to */
+                attempt: number;
+                /** @description Training mode: the labels are shown against the gold after submitting */
+                feedback: boolean;
+                /** @description How many tasks the attempt has */
+                of: number;
+                /** @description Which of the attempt’s tasks this is, from 1 */
+                position: number;
+            };
             stageEnteredAt: string | null;
             stageId: string;
             stageName: string;
@@ -12657,6 +14050,17 @@ export interface components {
             priority: number;
             projectId: string;
             revision: number;
+            /** @description Present on a screening task only (monitoring gold tasks look like any other task) */
+            screening?: {
+                /** @description The screening attempt this task belongs to */
+                attempt: number;
+                /** @description Training mode: the labels are shown against the gold after submitting */
+                feedback: boolean;
+                /** @description How many tasks the attempt has */
+                of: number;
+                /** @description Which of the attempt’s tasks this is, from 1 */
+                position: number;
+            };
             stageEnteredAt: string | null;
             stageId: string;
             stageName: string;
@@ -12676,6 +14080,158 @@ export interface components {
             items: components["schemas"]["LabelReviewInput"][];
             /** @description The main branch’s head revision (0 before the first save) */
             labelRevision: number;
+        };
+        ScoringConfigInput: {
+            /** @description Object class feature id → weight */
+            classWeights?: {
+                [key: string]: number;
+            };
+            /** @description Points, polylines, skeletons: pixels at which similarity is exp(-1/2) */
+            pointTolerance?: number;
+            /** @description Classification feature id → weight */
+            questionWeights?: {
+                [key: string]: number;
+            };
+            /** @description Minimum similarity (IoU for areas) for a submitted object to match a gold one, per shape type */
+            thresholds?: {
+                bounding_box?: number;
+                keypoint_skeleton?: number;
+                point?: number;
+                polygon?: number;
+                polyline?: number;
+                rotatable_box?: number;
+            };
+            /** @description Weights of the components of a matched object’s score */
+            weights?: {
+                attributes?: number;
+                class?: number;
+                localisation?: number;
+            };
+        };
+        ScoringConfigInputInput: {
+            /** @description Object class feature id → weight */
+            classWeights?: {
+                [key: string]: number;
+            };
+            /** @description Points, polylines, skeletons: pixels at which similarity is exp(-1/2) */
+            pointTolerance?: number;
+            /** @description Classification feature id → weight */
+            questionWeights?: {
+                [key: string]: number;
+            };
+            /** @description Minimum similarity (IoU for areas) for a submitted object to match a gold one, per shape type */
+            thresholds?: {
+                bounding_box?: number;
+                keypoint_skeleton?: number;
+                point?: number;
+                polygon?: number;
+                polyline?: number;
+                rotatable_box?: number;
+            };
+            /** @description Weights of the components of a matched object’s score */
+            weights?: {
+                attributes?: number;
+                class?: number;
+                localisation?: number;
+            };
+        };
+        ScreeningAttempt: {
+            finishedAt: string | null;
+            id: string;
+            meanScore: number | null;
+            number: number;
+            passThreshold: number;
+            /** @description Gold tasks of the attempt scored so far */
+            scored: number;
+            startedAt: string;
+            /** @enum {string} */
+            state: "in_progress" | "passed" | "failed";
+            taskCount: number;
+            userId: string;
+        };
+        ScreeningAttemptInput: {
+            finishedAt: string | null;
+            id: string;
+            meanScore: number | null;
+            number: number;
+            passThreshold: number;
+            /** @description Gold tasks of the attempt scored so far */
+            scored: number;
+            startedAt: string;
+            /** @enum {string} */
+            state: "in_progress" | "passed" | "failed";
+            taskCount: number;
+            userId: string;
+        };
+        ScreeningSettings: {
+            /** @description Training mode: after each screening task the annotator sees their labels against the gold */
+            feedback: boolean;
+            goldSetId: string;
+            /** @description Attempts allowed (1: no retry) */
+            maxAttempts: number;
+            /** @description The mean score an attempt needs to pass */
+            passThreshold: number;
+            /** @description K: gold tasks per attempt */
+            taskCount: number;
+        };
+        ScreeningSettingsInput: {
+            /** @description Training mode: after each screening task the annotator sees their labels against the gold */
+            feedback: boolean;
+            goldSetId: string;
+            /** @description Attempts allowed (1: no retry) */
+            maxAttempts: number;
+            /** @description The mean score an attempt needs to pass */
+            passThreshold: number;
+            /** @description K: gold tasks per attempt */
+            taskCount: number;
+        };
+        ScreeningStatus: {
+            attempts: {
+                finishedAt: string | null;
+                id: string;
+                meanScore: number | null;
+                name: string | null;
+                number: number;
+                passThreshold: number;
+                /** @description Gold tasks of the attempt scored so far */
+                scored: number;
+                startedAt: string;
+                /** @enum {string} */
+                state: "in_progress" | "passed" | "failed";
+                taskCount: number;
+                userId: string;
+            }[];
+            /** @description null: the project screens nobody */
+            screening: {
+                feedback: boolean;
+                maxAttempts: number;
+                passThreshold: number;
+                taskCount: number;
+            } | null;
+        };
+        ScreeningStatusInput: {
+            attempts: {
+                finishedAt: string | null;
+                id: string;
+                meanScore: number | null;
+                name: string | null;
+                number: number;
+                passThreshold: number;
+                /** @description Gold tasks of the attempt scored so far */
+                scored: number;
+                startedAt: string;
+                /** @enum {string} */
+                state: "in_progress" | "passed" | "failed";
+                taskCount: number;
+                userId: string;
+            }[];
+            /** @description null: the project screens nobody */
+            screening: {
+                feedback: boolean;
+                maxAttempts: number;
+                passThreshold: number;
+                taskCount: number;
+            } | null;
         };
         Session: {
             csrfToken: string;
@@ -12707,6 +14263,17 @@ export interface components {
             priority: number;
             projectId: string;
             revision: number;
+            /** @description Present on a screening task only (monitoring gold tasks look like any other task) */
+            screening?: {
+                /** @description The screening attempt this task belongs to */
+                attempt: number;
+                /** @description Training mode: the labels are shown against the gold after submitting */
+                feedback: boolean;
+                /** @description How many tasks the attempt has */
+                of: number;
+                /** @description Which of the attempt’s tasks this is, from 1 */
+                position: number;
+            };
             stageEnteredAt: string | null;
             stageId: string;
             stageName: string;
@@ -12784,6 +14351,17 @@ export interface components {
             /** @enum {string} */
             projectStatus: "not_started" | "in_progress" | "paused" | "completed" | "cancelled" | "archived";
             revision: number;
+            /** @description Present on a screening task only (monitoring gold tasks look like any other task) */
+            screening?: {
+                /** @description The screening attempt this task belongs to */
+                attempt: number;
+                /** @description Training mode: the labels are shown against the gold after submitting */
+                feedback: boolean;
+                /** @description How many tasks the attempt has */
+                of: number;
+                /** @description Which of the attempt’s tasks this is, from 1 */
+                position: number;
+            };
             stageEnteredAt: string | null;
             stageId: string;
             stageName: string;
@@ -12827,6 +14405,17 @@ export interface components {
             /** @enum {string} */
             projectStatus: "not_started" | "in_progress" | "paused" | "completed" | "cancelled" | "archived";
             revision: number;
+            /** @description Present on a screening task only (monitoring gold tasks look like any other task) */
+            screening?: {
+                /** @description The screening attempt this task belongs to */
+                attempt: number;
+                /** @description Training mode: the labels are shown against the gold after submitting */
+                feedback: boolean;
+                /** @description How many tasks the attempt has */
+                of: number;
+                /** @description Which of the attempt’s tasks this is, from 1 */
+                position: number;
+            };
             stageEnteredAt: string | null;
             stageId: string;
             stageName: string;
@@ -12887,6 +14476,17 @@ export interface components {
             priority: number;
             projectId: string;
             revision: number;
+            /** @description Present on a screening task only (monitoring gold tasks look like any other task) */
+            screening?: {
+                /** @description The screening attempt this task belongs to */
+                attempt: number;
+                /** @description Training mode: the labels are shown against the gold after submitting */
+                feedback: boolean;
+                /** @description How many tasks the attempt has */
+                of: number;
+                /** @description Which of the attempt’s tasks this is, from 1 */
+                position: number;
+            };
             stageEnteredAt: string | null;
             stageId: string;
             stageName: string;
@@ -12896,6 +14496,86 @@ export interface components {
             status: "new" | "assigned" | "released" | "skipped" | "reopened" | "completed";
             title: string;
             updatedAt: string | null;
+        };
+        TaskScore: {
+            counts: {
+                extra: number;
+                gold: number;
+                matched: number;
+                missed: number;
+                questions: number;
+                questionsCorrect: number;
+                submitted: number;
+                wrongAttribute: number;
+                wrongClass: number;
+            };
+            objects: {
+                /** @description matched: share of attributes answered alike */
+                attributes?: number | null;
+                /** @description The gold object’s class (extra: the submitted object’s) */
+                featureId: string;
+                goldId?: string;
+                /** @enum {string} */
+                kind: "matched" | "wrong_class" | "missed" | "extra";
+                score: number;
+                /** @enum {string} */
+                shape: "bounding_box" | "rotatable_box" | "polygon" | "polyline" | "point" | "keypoint_skeleton";
+                similarity?: number;
+                /** @description wrong_class: the class drawn */
+                submittedFeatureId?: string;
+                submittedId?: string;
+                weight: number;
+                wrongAttributes?: string[];
+            }[];
+            questions: {
+                correct: boolean;
+                featureId: string;
+                gold: string | null;
+                score: number;
+                submitted: string | null;
+                weight: number;
+            }[];
+            score: number;
+        };
+        TaskScoreInput: {
+            counts: {
+                extra: number;
+                gold: number;
+                matched: number;
+                missed: number;
+                questions: number;
+                questionsCorrect: number;
+                submitted: number;
+                wrongAttribute: number;
+                wrongClass: number;
+            };
+            objects: {
+                /** @description matched: share of attributes answered alike */
+                attributes?: number | null;
+                /** @description The gold object’s class (extra: the submitted object’s) */
+                featureId: string;
+                goldId?: string;
+                /** @enum {string} */
+                kind: "matched" | "wrong_class" | "missed" | "extra";
+                score: number;
+                /** @enum {string} */
+                shape: "bounding_box" | "rotatable_box" | "polygon" | "polyline" | "point" | "keypoint_skeleton";
+                similarity?: number;
+                /** @description wrong_class: the class drawn */
+                submittedFeatureId?: string;
+                submittedId?: string;
+                weight: number;
+                wrongAttributes?: string[];
+            }[];
+            questions: {
+                correct: boolean;
+                featureId: string;
+                gold: string | null;
+                score: number;
+                submitted: string | null;
+                weight: number;
+            }[];
+            score: number;
         };
         User: {
             createdAt: string;

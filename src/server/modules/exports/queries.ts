@@ -32,6 +32,7 @@ function exportedTasks(db: Executor, projectId: string, f: ExportFilter) {
         ),
     )
     .where('tasks.project_id', '=', projectId)
+    .where('tasks.gold_task_id', 'is', null)
     .$if(f.stageId !== undefined, (q) => q.where('tasks.stage_id', '=', f.stageId!))
     .$if(f.status !== undefined, (q) => q.where('tasks.status', '=', f.status!))
     .$if(f.datasetId !== undefined, (q) => q.where('u.dataset_id', '=', f.datasetId!))

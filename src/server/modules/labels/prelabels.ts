@@ -98,6 +98,7 @@ async function targetsOf(db: Executor, projectId: string, items: readonly Prelab
         .as('has_labels'),
     ])
     .where('tasks.project_id', '=', projectId)
+    .where('tasks.gold_task_id', 'is', null)
     .where((eb) =>
       eb.or([
         ...(taskIds.length ? [eb('tasks.id', 'in', taskIds)] : []),

@@ -65,3 +65,24 @@ export function projectRolesThroughDataset(
     .orderBy('pd.project_id')
     .execute();
 }
+
+/**
+ * Projects that served the user a gold task of the unit (held now, or scored — its training
+ * feedback shows the image). A gold set may come from a dedicated gold project whose dataset the
+ * serving project does not have attached.
+ */
+export function projectsServingGold(
+  db: Executor,
+  unitId: string,
+  userId: string,
+): Promise<{ project_id: string; status: ProjectStatus }[]> {
+  return db
+    .selectFrom('gold_servings as s')
+    .innerJoin('gold_tasks as g', 'g.id', 's.gold_task_id')
+    .innerJoin('projects as p', 'p.id', 's.project_id')
+    .select(['s.project_id', 'p.status'])
+    .distinct()
+    .where('g.data_unit_id', '=', unitId)
+    .where('s.user_id', '=', userId)
+    .execute();
+}

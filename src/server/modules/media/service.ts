@@ -7,7 +7,13 @@ import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { datasetResourceFor } from '../access/service.ts';
-import { findItemMedia, findUnitMedia, projectRolesThroughDataset, type UnitMedia } from './queries.ts';
+import {
+  findItemMedia,
+  findUnitMedia,
+  projectRolesThroughDataset,
+  projectsServingGold,
+  type UnitMedia,
+} from './queries.ts';
 
 /** How long a browser may reuse a media answer, and how long a presigned URL stays valid. */
 export const MEDIA_MAX_AGE_SECONDS = 300;
@@ -58,6 +64,9 @@ export async function assertMayReadUnitMedia(db: Executor, actor: Actor, unit: U
     if (!refusal || (refusal.code === 'project_archived' && gate.code !== 'project_archived')) {
       refusal = { ...gate, status };
     }
+  }
+  for (const served of await projectsServingGold(db, unit.id, actor.id)) {
+    if (!projectGate(served.status, 'annotator', 'work')) return;
   }
   if (refusal) throw new AppError(403, refusal.code, refusal.message, undefined, { status: refusal.status });
   throw forbidden('see this data unit');

@@ -20,6 +20,7 @@ const projectsWithCount = (db: Executor) =>
         .selectFrom('tasks')
         .select((sub) => sub.fn.countAll().as('n'))
         .whereRef('tasks.project_id', '=', 'projects.id')
+        .where('tasks.gold_task_id', 'is', null)
         .as('task_count'),
     );
 

@@ -119,7 +119,7 @@ export const defaultOrder = (sort: QueueSort): SortOrder => (sort === 'priority'
 export function queueRows(
   db: Executor,
   projectId: string,
-  f: QueueFilter & { at: string },
+  f: QueueFilter & { at: string; viewerId: string },
   page: QueuePage,
   scope: ((eb: Eb) => Cond) | null,
 ) {
@@ -130,7 +130,9 @@ export function queueRows(
     .leftJoin('users as a', 'a.id', 't.assignee_id')
     .selectAll('t')
     .select(['u.title', 'u.kind', 'u.dataset_id', 'd.name as dataset_name', 'a.name as assignee_name'])
-    .where('t.project_id', '=', projectId);
+    .where('t.project_id', '=', projectId)
+    // Gold tasks served for screening or monitoring are seen by the one they were served to only.
+    .where((eb) => eb.or([eb('t.gold_task_id', 'is', null), eb('t.assignee_id', '=', f.viewerId)]));
   const { at } = f;
   if (f.stageId) q = q.where('t.stage_id', '=', f.stageId);
   if (f.datasetId) q = q.where('u.dataset_id', '=', f.datasetId);

@@ -92,7 +92,13 @@ export async function listQueue(deps: AppDeps, ctx: RequestContext, projectId: s
         ),
       ]);
   }
-  const rows = await queueRows(db, projectId, { ...query, assigneeId, at }, page, scope);
+  const rows = await queueRows(
+    db,
+    projectId,
+    { ...query, assigneeId, at, viewerId: ctx.user.id },
+    page,
+    scope,
+  );
   const ids = rows.map((r) => r.id);
   const holds = await holdsOf(db, ids);
   // Counted for the page's tasks only: one grouped scan of the issues' task index.
@@ -127,6 +133,7 @@ export async function stageCounts(deps: AppDeps, ctx: RequestContext, projectId:
     .selectFrom('tasks')
     .select(['stage_id', 'status', (eb) => eb.fn.countAll().as('n')])
     .where('project_id', '=', projectId)
+    .where('gold_task_id', 'is', null)
     .groupBy(['stage_id', 'status'])
     .execute();
   const lapsed = await db

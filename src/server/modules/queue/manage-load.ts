@@ -75,6 +75,8 @@ export async function lockTasks(
         'revision',
       ])
       .where('id', 'in', ids.slice(i, i + CHUNK))
+      // Gold tasks served to one annotator are not the managers' to move or hand out.
+      .where('gold_task_id', 'is', null)
       .orderBy('id')
       .$if(dialect === 'postgres', (q) => q.forUpdate())
       .execute();

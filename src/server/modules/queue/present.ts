@@ -43,6 +43,17 @@ export const TaskOut = z
     createdAt: z.string(),
     updatedAt: z.string().nullable(),
     revision: z.number().int(),
+    screening: z
+      .object({
+        attempt: z.number().int().describe('The screening attempt this task belongs to'),
+        position: z.number().int().describe('Which of the attempt’s tasks this is, from 1'),
+        of: z.number().int().describe('How many tasks the attempt has'),
+        feedback: z
+          .boolean()
+          .describe('Training mode: the labels are shown against the gold after submitting'),
+      })
+      .optional()
+      .describe('Present on a screening task only (monitoring gold tasks look like any other task)'),
   })
   .meta({ id: 'Task' });
 export type TaskJson = z.infer<typeof TaskOut>;

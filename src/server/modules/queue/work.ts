@@ -1,6 +1,6 @@
 import { can, type ProjectResource } from '../../../core/policy/index.ts';
 import { projectGate } from '../../../core/projects/status-gate.ts';
-import { managesQueue, mayWorkIn, type Worker } from '../../../core/queue/index.ts';
+import { managesQueue, mayWorkIn, type TaskStatus, type Worker } from '../../../core/queue/index.ts';
 import type { ProjectStatus } from '../../../core/roles.ts';
 import {
   type Outcome,
@@ -18,6 +18,9 @@ import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectGateFor } from '../access/service.ts';
+import { screeningOfTask } from '../benchmarks/screening.ts';
+import { serveGoldIfDue } from '../benchmarks/serve.ts';
+import { scoreGoldSubmission, withdrawGoldTask } from '../benchmarks/submission.ts';
 import { closeConsensusRound, pastDeadline } from '../consensus/close.ts';
 import { settleAsItStands } from '../consensus/resolution.ts';
 import { presentUnit } from '../datasets/present.ts';
@@ -103,7 +106,10 @@ async function present(db: Executor, id: string, workflow: Workflow, now: number
   // Only consensus stages have holds; elsewhere the task row says who holds it.
   const consensus = stageById(workflow, row.stage_id ?? '')?.type === 'consensus';
   const holds = consensus ? ((await holdsOf(db, [id])).get(id) ?? []) : [];
-  return presentTask(row, workflow, holds, now);
+  const task = presentTask(row, workflow, holds, now);
+  if (row.gold_task_id === null) return task;
+  const screening = await screeningOfTask(db, id);
+  return screening ? { ...task, screening } : task;
 }
 
 /** The caller's next task in a stage, claimed for them; null when there is none. */
@@ -114,10 +120,21 @@ export async function nextTask(deps: AppDeps, ctx: RequestContext, projectId: st
     const stage = stageById(scene.workflow, stageId);
     if (!stage) throw notFound('Stage');
     requireWorkIn(scene, stage);
-    const claimed = await claimNext(trx, deps.dialect, claimQuery(scene, projectId, stage, now));
+    const query = claimQuery(scene, projectId, stage, now);
+    await serveGoldIfDue(trx, {
+      projectId,
+      stage,
+      userId: scene.worker.userId,
+      screened: can(ctx.actor, 'project.take_screening', scene.resource),
+      leaseMinutes: query.settings.leaseMinutes,
+      now,
+      random: deps.random,
+    });
+    const claimed = await claimNext(trx, deps.dialect, query);
     if (!claimed) return null;
-    // A fresh claim returns the task as it left it, held by the caller: nothing to read again.
-    if (claimed.row)
+    // A claim returns the task as it left it, held by the caller: nothing to read again — but a
+    // served gold task, whose presentation says where it stands in a screening attempt.
+    if (claimed.row && claimed.row.gold_task_id === null)
       return presentTask({ ...claimed.row, assignee_name: ctx.user.name }, scene.workflow, [], now);
     return present(trx, claimed.taskId, scene.workflow, now);
   });
@@ -343,6 +360,7 @@ async function letGo(
         )
         .execute();
     }
+    if (ts.row.gold_task_id !== null) return giveBackGold(trx, ts, how.kind, now);
     if (ts.stage.type === 'consensus') {
       await trx.deleteFrom('task_holds').where('task_id', '=', taskId).where('user_id', '=', me).execute();
       await trx
@@ -456,6 +474,37 @@ export async function finishTask(
   });
 }
 
+/** A served gold task submitted: scored, then gone (never to review, the queue or an export). */
+async function submitGold(trx: Executor, ts: TaskScene, now: number) {
+  await scoreGoldSubmission(trx, ts.row, now);
+  return goneGold(ts, 'completed', now);
+}
+
+/** A served gold task released or skipped: withdrawn, as if it went back to the pool. */
+async function giveBackGold(trx: Executor, ts: TaskScene, status: 'released' | 'skipped', now: number) {
+  await withdrawGoldTask(trx, ts.row.id);
+  return goneGold(ts, status, now);
+}
+
+/** A served gold task as it left its holder (the row itself is gone: see benchmarks/submission.ts). */
+const goneGold = (ts: TaskScene, status: TaskStatus, now: number) =>
+  presentTask(
+    {
+      ...ts.row,
+      stage_id: null,
+      status,
+      assignee_id: null,
+      assignee_name: null,
+      pinned: 0,
+      lease_expires_at: null,
+      updated_at: nowIso(now),
+      revision: ts.row.revision + 1,
+    },
+    ts.workflow,
+    [],
+    now,
+  );
+
 /** finishTask inside the caller's transaction, on a task `heldTask` has loaded (and locked). */
 export async function finishHeld(
   trx: Executor,
@@ -477,6 +526,7 @@ export async function finishHeld(
   const holder = nextHolderOf(input, me, outcome);
   if (outcome === 'done')
     await requireSubmittable(trx, ts.row.project_id, taskId, branchFor(ts.stage.type, me));
+  if (ts.row.gold_task_id !== null) return submitGold(trx, ts, now);
   await trx
     .insertInto('task_workers')
     .values({
