@@ -8,6 +8,7 @@ import { AuditPage } from './features/audit/AuditPage.tsx';
 import { InvitePage } from './features/auth/InvitePage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { SetupPage } from './features/auth/SetupPage.tsx';
+import { GoldFeedbackPage } from './features/benchmark/GoldFeedbackPage.tsx';
 import { DatasetPage } from './features/datasets/DatasetPage.tsx';
 import { DatasetsPage } from './features/datasets/DatasetsPage.tsx';
 import { AppFrame } from './features/frame/AppFrame.tsx';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'projects/:id', element: <ProjectPage /> },
       { path: 'projects/:id/workflow/edit', element: <ProjectWorkflowPage /> },
       { path: 'tasks/:id', element: <TaskPage /> },
+      { path: 'tasks/:id/feedback', element: <GoldFeedbackPage /> },
       { path: 'issues', element: <MyIssuesPage /> },
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },

@@ -184,7 +184,7 @@ function Picture({
   );
 }
 
-function GeometryShape({
+export function GeometryShape({
   geometry: g,
   stroke,
   width,

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/Alert.tsx';
 import { Badge } from '../../components/Badge.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Card } from '../../components/Page.tsx';
+import { ReportTable } from '../../components/ReportTable.tsx';
 import { Empty, Loading } from '../../components/States.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Project } from '../projects/queries.ts';
@@ -154,42 +155,13 @@ function Alpha({ value }: { value: number | null }) {
   return value === null ? <span title={ALPHA_UNDEFINED}>{NONE}</span> : formatAlpha(value);
 }
 
-function Table({
-  caption,
-  headers,
-  children,
-}: {
-  caption: string;
-  /** Column headers; a leading '#' marks a number column (right-aligned). */
-  headers: readonly string[];
-  children: ReactNode;
-}) {
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {headers.map((h) => (
-              <th key={h} scope="col" className={h.startsWith('#') ? 'cell-number' : undefined}>
-                {h.replace(/^#/, '')}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
 function AnnotatorsCard({ report, download }: { report: AgreementReport; download: ReactNode }) {
   return (
     <Card title="Annotators" actions={download}>
       {report.annotators.length === 0 ? (
         <Empty>No annotator worked in this stage yet.</Empty>
       ) : (
-        <Table
+        <ReportTable
           caption="Agreement per annotator"
           headers={['Annotator', '#Tasks', '#With others', '#With resolved labels', '#Won', '#Overruled']}
         >
@@ -209,7 +181,7 @@ function AnnotatorsCard({ report, download }: { report: AgreementReport; downloa
               <td className="cell-number">{a.overruled.toLocaleString()}</td>
             </tr>
           ))}
-        </Table>
+        </ReportTable>
       )}
     </Card>
   );
@@ -221,7 +193,7 @@ function QuestionsCard({ report, download }: { report: AgreementReport; download
       {report.questions.length === 0 ? (
         <Empty>No question was answered in this stage.</Empty>
       ) : (
-        <Table
+        <ReportTable
           caption="Agreement per question"
           headers={['Question', '#Krippendorff’s alpha', '#Tasks', '#Mean agreement']}
         >
@@ -235,7 +207,7 @@ function QuestionsCard({ report, download }: { report: AgreementReport; download
               <td className="cell-number">{formatPercent(q.agreement)}</td>
             </tr>
           ))}
-        </Table>
+        </ReportTable>
       )}
     </Card>
   );
@@ -247,7 +219,7 @@ function ClassesCard({ report, download }: { report: AgreementReport; download: 
       {report.classes.length === 0 ? (
         <Empty>No object was drawn in this stage.</Empty>
       ) : (
-        <Table
+        <ReportTable
           caption="Agreement per object class"
           headers={['Class', '#Krippendorff’s alpha', '#Objects', '#Mean IoU']}
         >
@@ -267,7 +239,7 @@ function ClassesCard({ report, download }: { report: AgreementReport; download: 
               </td>
             </tr>
           ))}
-        </Table>
+        </ReportTable>
       )}
     </Card>
   );
@@ -277,7 +249,7 @@ function DisputedCard({ report, download }: { report: AgreementReport; download:
   return (
     <Card title="Most disputed tasks" actions={download}>
       <p className="card-description">The tasks whose annotators agreed least; the CSV has every task.</p>
-      <Table caption="Most disputed tasks" headers={['Data unit', '#Agreement', 'State', 'Closed']}>
+      <ReportTable caption="Most disputed tasks" headers={['Data unit', '#Agreement', 'State', 'Closed']}>
         {report.disputed.map((d) => (
           <tr key={d.taskId}>
             <th scope="row" className="cell-name">
@@ -290,7 +262,7 @@ function DisputedCard({ report, download }: { report: AgreementReport; download:
             <td className="cell-nowrap">{formatDateTime(d.closedAt)}</td>
           </tr>
         ))}
-      </Table>
+      </ReportTable>
     </Card>
   );
 }

@@ -14,6 +14,8 @@ import { AgreementTab } from '../agreement/AgreementTab.tsx';
 import { mayViewAgreement } from '../agreement/permissions.ts';
 import { useHasConsensusStage } from '../agreement/queries.ts';
 import { useCurrentUser } from '../auth/session.tsx';
+import { BenchmarkTab } from '../benchmark/BenchmarkTab.tsx';
+import { mayViewBenchmark } from '../benchmark/permissions.ts';
 import { ProjectIssuesTab } from '../issues/ProjectIssuesTab.tsx';
 import { mayRaiseIssue } from '../issues/permissions.ts';
 import { mayOnQueue } from '../queue/bits.tsx';
@@ -34,7 +36,15 @@ import {
 } from './queries.ts';
 import { StatusCard } from './StatusCard.tsx';
 
-type TabId = 'overview' | 'workflow' | 'queue' | 'issues' | 'agreement' | 'collaborators' | 'datasets';
+type TabId =
+  | 'overview'
+  | 'workflow'
+  | 'queue'
+  | 'issues'
+  | 'agreement'
+  | 'benchmark'
+  | 'collaborators'
+  | 'datasets';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -72,6 +82,8 @@ function ProjectDetail({ project }: { project: Project }) {
       : []),
     ...(mayRaiseIssue(me, project) ? [{ id: 'issues' as const, label: 'Issues' }] : []),
     ...(showAgreement ? [{ id: 'agreement' as const, label: 'Agreement' }] : []),
+    // Managers run the benchmark; every member sees their own scores there.
+    ...(mayViewBenchmark(me, project) ? [{ id: 'benchmark' as const, label: 'Benchmark' }] : []),
     { id: 'collaborators', label: 'Collaborators' },
     { id: 'datasets', label: 'Datasets' },
   ];
@@ -125,6 +137,7 @@ function ProjectDetail({ project }: { project: Project }) {
         {tab === 'queue' ? <QueueTab project={project} /> : null}
         {tab === 'issues' ? <ProjectIssuesTab project={project} /> : null}
         {tab === 'agreement' ? <AgreementTab project={project} /> : null}
+        {tab === 'benchmark' ? <BenchmarkTab project={project} /> : null}
       </Tabs>
     </>
   );

@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Stage } from '../../../core/workflow/format.ts';
-import { ErrorAlert, Notice } from '../../components/Alert.tsx';
+import { Notice } from '../../components/Alert.tsx';
+import { WorkError } from '../benchmark/WorkError.tsx';
 import { startLabel } from './bits.tsx';
 import { claimNext, useInvalidateQueue } from './queries.ts';
 
@@ -51,7 +52,8 @@ export function StartWork({
         </span>
       ) : null}
       {empty ? <Notice kind="info">{NOTHING_TO_DO}</Notice> : null}
-      <ErrorAlert error={start.error} />
+      {/* Screening may stand between the user and real tasks: a failed attempt offers the next. */}
+      <WorkError projectId={projectId} error={start.error} onRetried={() => start.mutate()} />
     </div>
   );
 }

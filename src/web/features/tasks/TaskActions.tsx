@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/Alert.tsx';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { Card } from '../../components/Page.tsx';
 import { TagPicker } from '../../editor/review/TagPicker.tsx';
+import { feedbackUrl } from '../benchmark/links.ts';
 import { useIssueTags } from '../issues/queries.ts';
 import { PersonSelect } from '../queue/people.tsx';
 import { claimNext, queueKey } from '../queue/queries.ts';
@@ -97,6 +98,10 @@ export function TaskActions({
     onSettled: refresh,
   });
 
+  // A screening task in training mode shows the labels against the gold before the next task.
+  const showsFeedback = (action: Finishing | 'release') =>
+    action === 'submit' && task.screening?.feedback === true;
+
   const handover = (): Handover =>
     mode === 'keep' ? { keepHolder: true } : mode === 'person' && nextHolderId ? { nextHolderId } : {};
 
@@ -111,20 +116,30 @@ export function TaskActions({
           tags: action === 'reject' ? tags : undefined,
           reason: action === 'skip' ? reason.trim() || undefined : undefined,
         });
-      if (action === 'release') return null;
-      // The work is done whatever happens next: a failure to find more work only means none.
-      const next = await claimNext(task.projectId, task.stageId).catch(() => null);
+      if (action === 'release' || showsFeedback(action)) return { next: null, why: null };
+      // The work is done whatever happens next: a failure to find more work only means none,
+      // unless screening stands in the way (an attempt just failed): then that is what to say.
+      const { next, why } = await claimNext(task.projectId, task.stageId).then(
+        (claimed) => ({ next: claimed, why: null }),
+        (err: unknown) => ({
+          next: null,
+          why: isApiError(err) && err.code.startsWith('screening_') ? err.message : null,
+        }),
+      );
       // A task skipped comes back only when nothing else is left: that is nothing to do.
       if (next?.id === task.id) {
         await runAction(task.id, 'release', {}).catch(() => undefined);
-        return null;
+        return { next: null, why };
       }
-      return next;
+      return { next, why };
     },
-    onSuccess: (next, action) => {
+    onSuccess: ({ next, why }, action) => {
       const done = `${action === 'approve' && approveAs ? approveAs.done : DONE_TEXT[action]} “${task.title}”.`;
       void refresh();
-      if (action === 'release') {
+      if (showsFeedback(action)) {
+        // The task is gone once scored: the page gets where it was from the URL and this state.
+        navigate(feedbackUrl(task), { state: { notice: done, unit: task.dataUnit } });
+      } else if (action === 'release') {
         navigate(`/projects/${task.projectId}?tab=queue&stage=${encodeURIComponent(task.stageId)}`, {
           state: { notice: done },
         });
@@ -132,7 +147,7 @@ export function TaskActions({
         navigate(`/tasks/${next.id}`, { state: { notice: `${done} Here is the next one.` } });
       } else {
         navigate(`/projects/${task.projectId}?tab=queue&stage=${encodeURIComponent(task.stageId)}`, {
-          state: { notice: `${done} ${NOTHING_TO_DO}` },
+          state: { notice: `${done} ${why ?? NOTHING_TO_DO}` },
         });
       }
     },

@@ -6,6 +6,7 @@ import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
 import { editorApplies, LabelEditor } from '../../editor/LazyLabelEditor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { ScreeningBanner } from '../benchmark/ScreeningBanner.tsx';
 import { holderNames, TaskStatusBadge } from '../queue/bits.tsx';
 import { useProjectWorkflow } from '../queue/queries.ts';
 import { useHeartbeat } from './heartbeat.ts';
@@ -124,6 +125,7 @@ function TaskWork({ task }: { task: TaskDetail }) {
         }
       />
       {typeof notice === 'string' ? <Notice kind="success">{notice}</Notice> : null}
+      {task.screening ? <ScreeningBanner screening={task.screening} /> : null}
       {task.status === 'reopened' ? (
         <div className="task-reopened" role="status">
           <strong>Reopened.</strong> This task was sent back; see the history for the reviewer’s note.

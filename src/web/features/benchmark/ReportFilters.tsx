@@ -1,0 +1,39 @@
+import { SelectField, TextField } from '../../components/Field.tsx';
+import type { Purpose, ReportFilters } from './queries.ts';
+
+/** What the report sums up: screening, monitoring or both, between two days (inclusive). */
+export function ReportFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: ReportFilters;
+  onChange: (next: ReportFilters) => void;
+}) {
+  return (
+    <search className="filters benchmark-filters" aria-label="Filter the report">
+      <SelectField
+        label="Purpose"
+        value={filters.purpose}
+        onChange={(e) => onChange({ ...filters, purpose: e.target.value as Purpose | '' })}
+      >
+        <option value="">Screening and monitoring</option>
+        <option value="screening">Screening</option>
+        <option value="monitoring">Monitoring</option>
+      </SelectField>
+      <TextField
+        label="From"
+        type="date"
+        value={filters.from}
+        max={filters.to || undefined}
+        onChange={(e) => onChange({ ...filters, from: e.target.value })}
+      />
+      <TextField
+        label="To"
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(e) => onChange({ ...filters, to: e.target.value })}
+      />
+    </search>
+  );
+}
