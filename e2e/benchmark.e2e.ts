@@ -250,6 +250,9 @@ describeInBrowser('benchmark QA', () => {
     await annotators.first().waitFor();
     await admin.getByText('Score distribution').waitFor();
     await expect.poll(() => admin.locator('.recharts-surface').count()).toBeGreaterThan(0);
+    // Drill-down: the report narrowed to the Tasker.
+    await admin.getByRole('button', { name: TASKER.name, exact: true }).click();
+    await admin.getByText(`Only ${TASKER.name}`).waitFor();
     await tasker.goto(`/projects/${live}?tab=benchmark`);
     await tasker.getByText('My scores', { exact: true }).first().waitFor();
     expect(await tasker.getByText('Gold sets').count()).toBe(0);

@@ -6,8 +6,19 @@ import { formatDateTime } from '../../lib/format.ts';
 import { attemptStateLabel, formatPercent, NONE } from './format.ts';
 import type { BenchmarkReport } from './queries.ts';
 
-/** Each annotator's scores, worst mean first, flagged below the report's threshold. */
-export function AnnotatorsCard({ report, download }: { report: BenchmarkReport; download: ReactNode }) {
+/**
+ * Each annotator's scores, worst mean first, flagged below the report's threshold; a name narrows
+ * the whole report (over time, classes, shapes) to that person.
+ */
+export function AnnotatorsCard({
+  report,
+  download,
+  onPick,
+}: {
+  report: BenchmarkReport;
+  download: ReactNode;
+  onPick: (user: { id: string; name: string }) => void;
+}) {
   return (
     <Card title="Annotators" actions={download}>
       <p className="card-description">Flagged: a mean score below {formatPercent(report.threshold)}.</p>
@@ -17,7 +28,16 @@ export function AnnotatorsCard({ report, download }: { report: BenchmarkReport; 
       >
         {report.annotators.map((a) => (
           <tr key={a.userId}>
-            <th scope="row">{a.name ?? a.userId}</th>
+            <th scope="row">
+              <button
+                type="button"
+                className="btn-link"
+                title="Show only this annotator’s scores"
+                onClick={() => onPick({ id: a.userId, name: a.name ?? a.userId })}
+              >
+                {a.name ?? a.userId}
+              </button>
+            </th>
             <td className="cell-number">{a.scores.toLocaleString()}</td>
             <td className="cell-number">{formatPercent(a.meanScore)}</td>
             <td className="cell-number">{formatPercent(a.lastScore)}</td>

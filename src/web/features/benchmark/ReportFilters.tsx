@@ -34,6 +34,18 @@ export function ReportFiltersBar({
         min={filters.from || undefined}
         onChange={(e) => onChange({ ...filters, to: e.target.value })}
       />
+      {filters.user ? (
+        <p className="benchmark-person">
+          Only {filters.user.name}{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => onChange({ ...filters, user: null })}
+          >
+            Everyone
+          </button>
+        </p>
+      ) : null}
     </search>
   );
 }

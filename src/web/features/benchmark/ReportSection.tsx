@@ -11,7 +11,7 @@ import { type BenchmarkReport, type ReportFilters, useBenchmarkReport } from './
 import { HistogramCard, OverTimeCard } from './ReportCharts.tsx';
 import { ReportFiltersBar } from './ReportFilters.tsx';
 
-const ANY: ReportFilters = { purpose: '', from: '', to: '' };
+const ANY: ReportFilters = { purpose: '', from: '', to: '', user: null };
 
 /**
  * The benchmark report. Managers get everyone's: the spread, scores over time per annotator, the
@@ -49,7 +49,11 @@ export function ReportSection({ project, manager }: { project: Project; manager:
           {manager ? (
             <>
               <HistogramCard counts={data.histogram} />
-              <AnnotatorsCard report={data} download={csv('annotators', 'annotators')} />
+              <AnnotatorsCard
+                report={data}
+                download={csv('annotators', 'annotators')}
+                onPick={(user) => setFilters({ ...filters, user })}
+              />
             </>
           ) : null}
           <BreakdownCard

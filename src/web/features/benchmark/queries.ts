@@ -45,6 +45,8 @@ export interface ReportFilters {
   purpose: Purpose | '';
   from: string;
   to: string;
+  /** One annotator (managers' drill-down); null: everyone the caller may see. */
+  user: { id: string; name: string } | null;
 }
 
 const base = (projectId: string) => ['projects', 'benchmark', projectId] as const;
@@ -66,6 +68,7 @@ export function reportQuery(f: ReportFilters) {
     purpose: f.purpose || undefined,
     from: f.from ? new Date(`${f.from}T00:00:00.000Z`).toISOString() : undefined,
     to: f.to ? dayAfter(f.to) : undefined,
+    userId: f.user?.id,
   };
 }
 
