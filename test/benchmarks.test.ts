@@ -255,6 +255,36 @@ describeEachDialect('benchmark QA: gold sets, screening, monitoring, reports', (
     expect(second.body).toMatchObject({ dataUnitId: gold.tasks[0]!.dataUnitId, screening: { position: 1 } });
   });
 
+  it('withdraws a gold task being worked when the workflow drops its stage, instead of moving it on', async () => {
+    const p = await project(2);
+    const gold = await goldSet(p, 1);
+    await settings(p.projectId, {
+      screening: { goldSetId: gold.id, taskCount: 1, passThreshold: 0.5, maxAttempts: 1, feedback: false },
+    });
+    const served = await next(as.t1, p.projectId);
+    expect(served.body.screening).toBeDefined();
+    const workflow = builtInWorkflow('annotate_review')!;
+    workflow.stages[0]!.id = 'label';
+    for (const e of workflow.edges) {
+      if (e.from === 'annotate') e.from = 'label';
+      if (e.to === 'annotate') e.to = 'label';
+    }
+    const current = await as.tm.get(`/api/v1/projects/${p.projectId}/workflow`);
+    const changed = await env.admin.request('PUT', `/api/v1/projects/${p.projectId}/workflow`, {
+      workflow,
+      baseVersion: current.body.version,
+      stageMapping: { annotate: 'label' },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await env.admin.get(`/api/v1/tasks/${served.body.id}`)).status).toBe(404);
+    const stages = await env.deps.db
+      .selectFrom('tasks')
+      .select('stage_id')
+      .where('project_id', '=', p.projectId)
+      .execute();
+    expect(stages.map((t) => t.stage_id)).toEqual(['label', 'label']);
+  });
+
   it('mixes one gold task in N into an annotate stage: scored, never in the queue, review or export', async () => {
     const p = await project(6);
     const gold = await goldSet(p, 2);

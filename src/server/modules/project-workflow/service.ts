@@ -9,6 +9,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { projectResourceFor } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
+import { withdrawGoldTask } from '../benchmarks/submission.ts';
 import { lockProject } from '../projects/queries.ts';
 import { recordTaskEvents, type TaskEvent } from '../queue/events.ts';
 import { enterStage, type QueueEnv } from '../queue/placement.ts';
@@ -99,6 +100,22 @@ function checkMapping(next: Workflow, removed: readonly string[], mapping: Recor
   }
 }
 
+/**
+ * Gold tasks being worked in removed stages are withdrawn, not mapped: moved on, one could land in
+ * a review stage or the project's output (see benchmarks/submission.ts).
+ */
+async function withdrawGoldIn(trx: Executor, projectId: string, stageIds: readonly string[]) {
+  if (stageIds.length === 0) return;
+  const served = await trx
+    .selectFrom('tasks')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .where('stage_id', 'in', [...stageIds])
+    .where('gold_task_id', 'is not', null)
+    .execute();
+  for (const { id } of served) await withdrawGoldTask(trx, id);
+}
+
 /** Removed stages that hold tasks, with the ids of those tasks. */
 async function tasksInStages(trx: Executor, projectId: string, stageIds: readonly string[]) {
   const byStage = new Map<string, string[]>();
@@ -155,6 +172,7 @@ export async function changeProjectWorkflow(
       );
     }
     checkMapping(next, changes.removedStageIds, mapping);
+    await withdrawGoldIn(trx, projectId, changes.removedStageIds);
     const held = await tasksInStages(trx, projectId, changes.removedStageIds);
     for (const [stageId, taskIds] of held) {
       if (!mapping[stageId]) {
