@@ -118,6 +118,26 @@ describe('iou properties', () => {
     expect(iou(b, a)).toBeCloseTo(ab, 9);
   });
 
+  it('copes with a box corner lying exactly on a crossing polygon’s edge (a clipper failure fast-check found)', () => {
+    const corner: Geometry = { type: 'bounding_box', x: 0, y: 1, w: 1, h: 4 };
+    const bowTie: Geometry = {
+      type: 'polygon',
+      points: [
+        [-7, 11],
+        [-13, -9],
+        [-18, -11],
+        [9, 13],
+      ],
+    };
+    // They only touch, at the box's corner (0, 5): no overlap, give or take the nudge.
+    const ab = iou(corner, bowTie);
+    expect(ab).toBeCloseTo(0, 6);
+    expect(iou(bowTie, corner)).toBe(ab);
+    // Moved into the polygon's lobe, the box overlaps it as the clipper says.
+    const inside: Geometry = { ...corner, y: 7 };
+    expect(iou(inside, bowTie)).toBeGreaterThan(0);
+  });
+
   it('lies in [0, 1] and is symmetric', () => {
     fc.assert(
       fc.property(arbShape, arbShape, (a, b) => {

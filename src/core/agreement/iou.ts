@@ -102,27 +102,42 @@ export function iou(a: Geometry, b: Geometry): number {
   // Disjoint bounds are the common case when matching many objects; skipping the clipper for
   // them keeps a 200 × 200 match cheap.
   if (!overlaps(boundsOf(a), boundsOf(b))) return 0;
-  for (const grid of SNAP_GRIDS) {
+  // The same pair is clipped the same way whichever comes first (iou is symmetric).
+  const [first, second] = JSON.stringify(a) <= JSON.stringify(b) ? [a, b] : [b, a];
+  for (const [i, attempt] of CLIP_ATTEMPTS.entries()) {
     try {
-      return overlapOnGrid(a, b, grid);
+      return overlapOnGrid(first, second, attempt);
     } catch (err) {
-      // polygon-clipping can fail to close a ring when two vertices differ only in the last
-      // bits (rotated corners: 1.4999999999999998 vs 1.5000000000000004); a coarser grid merges them.
-      if (grid === SNAP_GRIDS[SNAP_GRIDS.length - 1]) throw err;
+      if (i === CLIP_ATTEMPTS.length - 1) throw err;
     }
   }
   return 0;
 }
 
-/** Grids (in image pixels) vertices are snapped to before clipping, finest first. */
-const SNAP_GRIDS = [1e-6, 1e-3, 1e-2] as const;
+/**
+ * How to clip, tried in turn when polygon-clipping fails to close a ring. It can when two vertices
+ * differ only in the last bits (rotated corners: 1.4999999999999998 vs 1.5000000000000004): a
+ * coarser grid merges them. It can too when a vertex of one shape lies exactly on an edge of the
+ * other (a box corner on a polygon's edge): moving the second shape by a hair (in image pixels,
+ * along no axis) takes it off the edge, changing the result by about as little.
+ */
+const CLIP_ATTEMPTS: readonly { grid: number; nudge: number }[] = [
+  { grid: 1e-6, nudge: 0 },
+  { grid: 1e-3, nudge: 0 },
+  { grid: 1e-2, nudge: 0 },
+  { grid: 1e-9, nudge: 1e-7 },
+  { grid: 1e-9, nudge: 1e-5 },
+];
 
-const snapped = (points: readonly Point[], grid: number): Point[] =>
-  points.map(([x, y]) => [Math.round(x / grid) * grid, Math.round(y / grid) * grid]);
+const snapped = (points: readonly Point[], grid: number, nudge = 0): Point[] =>
+  points.map(([x, y]) => [
+    Math.round((x + nudge) / grid) * grid,
+    Math.round((y + nudge * 0.7548776662466927) / grid) * grid,
+  ]);
 
-function overlapOnGrid(a: AreaGeometry, b: AreaGeometry, grid: number): number {
+function overlapOnGrid(a: AreaGeometry, b: AreaGeometry, { grid, nudge }: { grid: number; nudge: number }) {
   const pa: ClipPolygon = [snapped(ring(a), grid)];
-  const pb: ClipPolygon = [snapped(ring(b), grid)];
+  const pb: ClipPolygon = [snapped(ring(b), grid, nudge)];
   const areaA = clippedArea(a, pa);
   const areaB = clippedArea(b, pb);
   if (!(areaA > 0 && areaB > 0)) return 0;
