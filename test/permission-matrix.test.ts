@@ -575,6 +575,18 @@ const CORE_PROBES: Probe[] = [
       }),
     }),
   ),
+  {
+    route: 'POST /api/v1/tasks/:id/activity',
+    allowed: 'AMT',
+    call: async (w, role) => {
+      const now = w.env.clock.now;
+      return {
+        method: 'POST',
+        url: `/api/v1/tasks/${await heldTask(w, role)}/activity`,
+        body: { sentAt: now, spans: [{ start: now - 30_000, end: now }] },
+      };
+    },
+  },
   ...(['approve', 'reject'] as const).map(
     (action): Probe => ({
       route: `POST /api/v1/tasks/:id/${action}`,
@@ -881,6 +893,9 @@ const TABLES = [
   'screening_attempts',
   'gold_servings',
   'benchmark_scores',
+  'activity_spans',
+  'task_time',
+  'time_by_day',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

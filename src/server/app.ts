@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.ts';
 import { refuseNulCharacters, renderError, renderRoutingError } from './http/error-handler.ts';
+import { analyticsRoutes } from './modules/analytics/routes.ts';
 import { apiKeyRoutes } from './modules/api-keys/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthentication } from './modules/auth/authenticate.ts';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}) {
     reviewRoutes,
     consensusRoutes,
     benchmarkRoutes,
+    analyticsRoutes,
     exportRoutes,
   ]) {
     await app.register(routes, { deps });

@@ -413,6 +413,36 @@ export interface BenchmarkScoresTable {
   scored_at: string;
 }
 
+/** A moment of someone's work as the editor measured it (epoch ms), disjoint per user. */
+export interface ActivitySpansTable {
+  id: string;
+  user_id: string;
+  project_id: string;
+  task_id: string;
+  stage_id: string;
+  start_ms: number;
+  end_ms: number;
+}
+
+export interface TaskTimeTable {
+  task_id: string;
+  user_id: string;
+  stage_id: string;
+  project_id: string;
+  active_ms: number;
+  first_ms: number;
+  last_ms: number;
+}
+
+export interface TimeByDayTable {
+  project_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  user_id: string;
+  stage_id: string;
+  active_ms: number;
+}
+
 /** A label's review status; `label_id` is an object id, or `classification:<featureId>`. */
 export interface LabelReviewsTable {
   task_id: string;
@@ -527,6 +557,9 @@ export interface DB {
   benchmark_settings: BenchmarkSettingsTable;
   screening_attempts: ScreeningAttemptsTable;
   gold_servings: GoldServingsTable;
+  activity_spans: ActivitySpansTable;
+  task_time: TaskTimeTable;
+  time_by_day: TimeByDayTable;
   benchmark_scores: BenchmarkScoresTable;
   workflow_templates: WorkflowTemplatesTable;
 }

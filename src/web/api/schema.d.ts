@@ -9011,6 +9011,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report active time on a task you hold: the spans the editor’s clock ran (idle after a minute without input, stopped while the tab is hidden); each moment of yours is counted once, across tabs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The client’s clock when it sent the report (epoch ms): the server reads the spans by it */
+                        sentAt: number;
+                        /** @description The spans the clock ran (client epoch ms, [start, end)) */
+                        spans: {
+                            end: number;
+                            start: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityRecorded"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/approve": {
         parameters: {
             query?: never;
@@ -12111,6 +12206,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityRecorded: {
+            /** @description What this report added (its overlap with earlier reports left out) */
+            countedMs: number;
+            /** @description Your active time on the task in its current stage so far */
+            taskMs: number;
+        };
+        ActivityRecordedInput: {
+            /** @description What this report added (its overlap with earlier reports left out) */
+            countedMs: number;
+            /** @description Your active time on the task in its current stage so far */
+            taskMs: number;
+        };
         AgreementReport: {
             accepted: number;
             annotators: {

@@ -292,6 +292,24 @@ export async function heldTask(
     await lockTaskRow(trx, deps.dialect, taskId, 'exclusive');
     ts = await taskSceneOf(trx, deps.dialect, ctx, taskId, action);
   }
+  await requireHeld(trx, ts, now);
+  return ts;
+}
+
+/** A task the caller holds, read without locking it (for what changes nothing of the task). */
+export async function taskHeldBy(
+  trx: Executor,
+  deps: AppDeps,
+  ctx: RequestContext,
+  taskId: string,
+  now: number,
+) {
+  const ts = await taskSceneOf(trx, deps.dialect, ctx, taskId);
+  await requireHeld(trx, ts, now);
+  return ts;
+}
+
+async function requireHeld(trx: Executor, ts: TaskScene, now: number) {
   requireWorkIn(ts, ts.stage);
   if (!(await holds(trx, ts, now))) {
     throw conflict(
@@ -299,7 +317,6 @@ export async function heldTask(
       'You do not hold this task (it was released, reassigned, or your claim lapsed); open it again.',
     );
   }
-  return ts;
 }
 
 /** Extends the caller's lease on a task they hold (their hold, in consensus stages) from `now`. */

@@ -11,6 +11,7 @@ import { useIssueTags } from '../issues/queries.ts';
 import { PersonSelect } from '../queue/people.tsx';
 import { claimNext, queueKey } from '../queue/queries.ts';
 import { NOTHING_TO_DO } from '../queue/StartWork.tsx';
+import { reportActiveTime } from './active-time.ts';
 import {
   claimTask,
   type Handover,
@@ -108,6 +109,8 @@ export function TaskActions({
   const act = useMutation({
     mutationFn: async (action: Finishing | 'release') => {
       await prepare?.(action);
+      // The time spent lands in the task's stage before the action moves it on.
+      await reportActiveTime(task.id);
       if (action === 'approve' && approveAs) await approveAs.run(handover());
       else
         await runAction(task.id, action, {

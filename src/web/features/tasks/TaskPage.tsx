@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { ScreeningBanner } from '../benchmark/ScreeningBanner.tsx';
 import { holderNames, TaskStatusBadge } from '../queue/bits.tsx';
 import { useProjectWorkflow } from '../queue/queries.ts';
+import { useActiveTime } from './active-time.ts';
 import { useHeartbeat } from './heartbeat.ts';
 import { type TaskDetail, useTask } from './queries.ts';
 import { TaskActions } from './TaskActions.tsx';
@@ -42,6 +43,7 @@ export function TaskPage() {
 function TaskWork({ task }: { task: TaskDetail }) {
   const workflow = useProjectWorkflow(task.projectId);
   const lease = useHeartbeat(task);
+  useActiveTime(task);
   const stageName = (stageId: string | null) =>
     stageId ? (workflow.data?.workflow.stages.find((s) => s.id === stageId)?.name ?? stageId) : null;
   const holders = holderNames(task);

@@ -1,0 +1,110 @@
+import { beforeAll, expect, it } from 'vitest';
+import { builtInWorkflow } from '../src/core/workflow/index.ts';
+import type { Agent } from './helpers/agent.ts';
+import { describeEachDialect } from './helpers/env.ts';
+import { queueProject } from './helpers/queue-fixtures.ts';
+
+// Recording active time over HTTP on both databases: reports placed on the server's clock, each
+// moment of a person counted once across tabs, stale and malformed reports refused, and the
+// per-task and per-day totals kept.
+
+const SEC = 1000;
+
+describeEachDialect('active time: recording the editor’s reports', (env) => {
+  const as = {} as Record<'t1' | 't2', Agent>;
+  beforeAll(async () => {
+    for (const k of ['t1', 't2'] as const) as[k] = await env.user('tasker', { name: k });
+  });
+
+  async function heldTask(agent: Agent) {
+    const p = await queueProject(env, {
+      workflow: builtInWorkflow('annotate')!,
+      units: 1,
+      members: [
+        [as.t1, 'annotator'],
+        [as.t2, 'annotator'],
+      ],
+    });
+    const claimed = await agent.post(`/api/v1/projects/${p.projectId}/stages/annotate/next`);
+    expect(claimed.status).toBe(200);
+    return { ...p, taskId: claimed.body.id as string };
+  }
+
+  const report = (agent: Agent, taskId: string, sentAt: number, spans: [number, number][]) =>
+    agent.post(`/api/v1/tasks/${taskId}/activity`, {
+      sentAt,
+      spans: spans.map(([start, end]) => ({ start, end })),
+    });
+
+  it('counts a moment once, however many tabs report it, and reads the client’s clock by its offset', async () => {
+    const { taskId, projectId } = await heldTask(as.t1);
+    const now = env.clock.now;
+    const first = await report(as.t1, taskId, now, [[now - 120 * SEC, now - 60 * SEC]]);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toEqual({ countedMs: 60 * SEC, taskMs: 60 * SEC });
+    // A second tab overlapping the first by half a minute.
+    const second = await report(as.t1, taskId, now, [[now - 90 * SEC, now - 30 * SEC]]);
+    expect(second.body).toEqual({ countedMs: 30 * SEC, taskMs: 90 * SEC });
+    // A tab whose clock is an hour behind reports the last ten seconds.
+    const hour = 3600 * SEC;
+    const skewed = await report(as.t1, taskId, now - hour, [[now - hour - 10 * SEC, now - hour]]);
+    expect(skewed.body).toEqual({ countedMs: 10 * SEC, taskMs: 100 * SEC });
+    // Too old to trust (more than 15 minutes ago), and in the future: nothing.
+    const stale = await report(as.t1, taskId, now, [
+      [now - 40 * 60 * SEC, now - 20 * 60 * SEC],
+      [now + 10 * SEC, now + 20 * SEC],
+    ]);
+    expect(stale.body).toEqual({ countedMs: 0, taskMs: 100 * SEC });
+
+    const day = new Date(now).toISOString().slice(0, 10);
+    const days = await env.deps.db
+      .selectFrom('time_by_day')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .execute();
+    // The spans straddle midnight only if the test runs at midnight; sum the rows either way.
+    expect(days.reduce((sum, d) => sum + Number(d.active_ms), 0)).toBe(100 * SEC);
+    expect(days.map((d) => d.day)).toContain(day);
+  });
+
+  it('splits time across midnight into each day’s total', async () => {
+    const { taskId, projectId } = await heldTask(as.t2);
+    const midnight = Date.UTC(2026, 10, 30);
+    env.clock.now = midnight + 30 * SEC;
+    try {
+      // The lease was taken at the old clock: claim again at the new time.
+      await as.t2.post(`/api/v1/projects/${projectId}/stages/annotate/next`);
+      const res = await report(as.t2, taskId, env.clock.now, [[midnight - 45 * SEC, midnight + 15 * SEC]]);
+      expect(res.body.countedMs).toBe(60 * SEC);
+      const days = await env.deps.db
+        .selectFrom('time_by_day')
+        .select(['day', 'active_ms'])
+        .where('project_id', '=', projectId)
+        .orderBy('day')
+        .execute();
+      expect(days.map((d) => [d.day, Number(d.active_ms)])).toEqual([
+        ['2026-11-29', 45 * SEC],
+        ['2026-11-30', 15 * SEC],
+      ]);
+    } finally {
+      env.clock.now = Date.now();
+    }
+  });
+
+  it('refuses a report on a task one does not hold, and a span that ends before it starts', async () => {
+    const { taskId } = await heldTask(as.t1);
+    const now = env.clock.now;
+    const notMine = await report(as.t2, taskId, now, [[now - SEC, now]]);
+    expect(notMine.status).toBe(409);
+    expect(notMine.body.error.code).toBe('task_not_held');
+    const backwards = await report(as.t1, taskId, now, [[now, now - SEC]]);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.field).toBe('spans[0].end');
+    const rows = await env.deps.db
+      .selectFrom('activity_spans')
+      .select('id')
+      .where('task_id', '=', taskId)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+});
