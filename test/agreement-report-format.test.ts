@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { tenthsBins } from '../src/web/components/charts/TenthsCard.tsx';
 import {
   csvHref,
   formatAlpha,
   formatPercent,
   formatSimilarity,
-  histogramBins,
   NONE,
 } from '../src/web/features/agreement/format.ts';
 
@@ -30,7 +30,7 @@ describe('the agreement report’s figures', () => {
   });
 
   it('labels the ten histogram bins by tenths of agreement', () => {
-    const bins = histogramBins([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const bins = tenthsBins([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(bins).toHaveLength(10);
     expect(bins[0]).toEqual({ label: '0–10%', count: 0 });
     expect(bins[9]).toEqual({ label: '90–100%', count: 9 });

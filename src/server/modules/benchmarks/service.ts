@@ -258,13 +258,20 @@ export async function goldFeedback(deps: AppDeps, ctx: RequestContext, taskId: s
     .executeTakeFirst();
   if (!row) throw notFound('Feedback');
   const project = await readableProject(deps, ctx, row.project_id);
-  const manager = can(ctx.actor, 'benchmark.view_scores', {
+  const mine = row.user_id === ctx.user.id;
+  const scores = can(ctx.actor, 'benchmark.view_scores', {
+    kind: 'benchmark_scores',
+    project: project.resource,
+    mine,
+  });
+  // Annotators see their own only as training: monitoring never gives itself away.
+  const training = row.purpose === 'screening' && row.feedback === 1;
+  const everyone = can(ctx.actor, 'benchmark.view_scores', {
     kind: 'benchmark_scores',
     project: project.resource,
     mine: false,
   });
-  const ownTraining = row.user_id === ctx.user.id && row.purpose === 'screening' && row.feedback === 1;
-  if (!manager && !ownTraining) throw notFound('Feedback');
+  if (!scores || !(everyone || (mine && training))) throw notFound('Feedback');
   const attempt = row.attempt_id
     ? await attemptsWithScored(deps.db).where('a.id', '=', row.attempt_id).executeTakeFirst()
     : undefined;

@@ -1,7 +1,8 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Badge } from '../../components/Badge.tsx';
+import { TenthsCard } from '../../components/charts/TenthsCard.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Card } from '../../components/Page.tsx';
 import { ReportTable } from '../../components/ReportTable.tsx';
@@ -15,15 +16,12 @@ import {
   formatAlpha,
   formatPercent,
   formatSimilarity,
-  histogramBins,
   NONE,
 } from './format.ts';
 import { type AgreementReport, type RoundState, useAgreementReport } from './queries.ts';
 import './agreement.css';
 
 // recharts is a large part of a bundle; only this tab's histogram loads it.
-const AgreementChart = lazy(() => import('./AgreementChart.tsx'));
-
 const STATE_LABELS: Record<RoundState, string> = {
   accepted: 'Auto-accepted',
   review: 'In review',
@@ -89,7 +87,13 @@ export function AgreementTab({ project }: { project: Project }) {
         </Card>
       ) : (
         <>
-          <Histogram counts={data.score.histogram} />
+          <TenthsCard
+            title="Task agreement"
+            description="How many tasks reached each level of agreement."
+            counts={data.score.histogram}
+            scoreName="Agreement"
+            unit="Tasks"
+          />
           <AnnotatorsCard report={data} download={csv('annotators', 'annotators')} />
           <QuestionsCard report={data} download={csv('questions', 'questions')} />
           <ClassesCard report={data} download={csv('classes', 'object classes')} />
@@ -118,35 +122,6 @@ function Summary({ report }: { report: AgreementReport }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function Histogram({ counts }: { counts: readonly number[] }) {
-  const bins = histogramBins(counts);
-  return (
-    <Card title="Task agreement">
-      <p className="card-description">How many tasks reached each level of agreement.</p>
-      <Suspense fallback={<Loading label="Loading the chart…" />}>
-        <AgreementChart bins={bins} />
-      </Suspense>
-      <table className="visually-hidden">
-        <caption>Tasks by agreement</caption>
-        <thead>
-          <tr>
-            <th scope="col">Agreement</th>
-            <th scope="col">Tasks</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bins.map((b) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              <td>{b.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Card>
   );
 }
 

@@ -18,17 +18,6 @@ export const formatAlpha = (alpha: number | null): string => (alpha === null ? N
 export const formatSimilarity = (similarity: number | null): string =>
   similarity === null ? NONE : similarity.toFixed(2);
 
-export interface HistogramBin {
-  /** "0–10%" … "90–100%". */
-  label: string;
-  count: number;
-}
-
-/** The report's task counts by score ([0, .1), [.1, .2) … [.9, 1]) with their labels. */
-export function histogramBins(counts: readonly number[]): HistogramBin[] {
-  return counts.map((count, i) => ({ label: `${i * 10}–${(i + 1) * 10}%`, count }));
-}
-
 /** The tables the report's CSV download offers. */
 export type CsvTable = 'tasks' | 'annotators' | 'questions' | 'classes';
 

@@ -3,43 +3,10 @@ import { Card } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { overTime } from './chart-data.ts';
-import { histogramBins } from './format.ts';
 import type { BenchmarkReport } from './queries.ts';
 
-// recharts is a large part of a bundle; only this tab's charts load it (one chunk for both).
-const ScoreHistogram = lazy(() =>
-  import('./BenchmarkCharts.tsx').then((m) => ({ default: m.ScoreHistogram })),
-);
+// recharts is a large part of a bundle; only the charts load it, in chunks of their own.
 const ScoreOverTime = lazy(() => import('./BenchmarkCharts.tsx').then((m) => ({ default: m.ScoreOverTime })));
-
-export function HistogramCard({ counts }: { counts: readonly number[] }) {
-  const bins = histogramBins(counts);
-  return (
-    <Card title="Score distribution">
-      <p className="card-description">How many scored gold tasks reached each score.</p>
-      <Suspense fallback={<Loading label="Loading the chart…" />}>
-        <ScoreHistogram bins={bins} />
-      </Suspense>
-      <table className="visually-hidden">
-        <caption>Scores by range</caption>
-        <thead>
-          <tr>
-            <th scope="col">Score</th>
-            <th scope="col">Scored tasks</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bins.map((b) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              <td>{b.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Card>
-  );
-}
 
 export function OverTimeCard({ report, title }: { report: BenchmarkReport; title: string }) {
   const { rows, series } = overTime(report);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/Alert.tsx';
+import { TenthsCard } from '../../components/charts/TenthsCard.tsx';
 import { Card } from '../../components/Page.tsx';
 import { Empty, Loading } from '../../components/States.tsx';
 import { useOntologyVersion } from '../../editor/queries.ts';
@@ -8,7 +9,7 @@ import { AnnotatorsCard } from './AnnotatorsCard.tsx';
 import { BreakdownCard } from './BreakdownCard.tsx';
 import { type BenchmarkTable, csvHref, formatPercent, shapeLabel } from './format.ts';
 import { type BenchmarkReport, type ReportFilters, useBenchmarkReport } from './queries.ts';
-import { HistogramCard, OverTimeCard } from './ReportCharts.tsx';
+import { OverTimeCard } from './ReportCharts.tsx';
 import { ReportFiltersBar } from './ReportFilters.tsx';
 
 const ANY: ReportFilters = { purpose: '', from: '', to: '', user: null };
@@ -48,7 +49,13 @@ export function ReportSection({ project, manager }: { project: Project; manager:
           <OverTimeCard report={data} title={manager ? 'Scores over time' : 'My scores over time'} />
           {manager ? (
             <>
-              <HistogramCard counts={data.histogram} />
+              <TenthsCard
+                title="Score distribution"
+                description="How many scored gold tasks reached each score."
+                counts={data.histogram}
+                scoreName="Score"
+                unit="Scored tasks"
+              />
               <AnnotatorsCard
                 report={data}
                 download={csv('annotators', 'annotators')}

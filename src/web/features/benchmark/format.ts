@@ -3,7 +3,7 @@ import { type ReportFilters, reportQuery } from './queries.ts';
 
 // How the benchmark's figures read, and where its CSV files are. No React here.
 
-export { formatPercent, formatSimilarity, histogramBins, NONE } from '../agreement/format.ts';
+export { formatPercent, formatSimilarity, NONE } from '../agreement/format.ts';
 
 export const SHAPE_LABELS = {
   bounding_box: 'Bounding box',
