@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
+import { withdrawLapsedGold } from '../src/server/modules/benchmarks/submission.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
 import { labelDoc, labelObject } from './helpers/label-fixtures.ts';
@@ -253,6 +254,13 @@ describeEachDialect('benchmark QA: gold sets, screening, monitoring, reports', (
     expect((await as.t1.get(`/api/v1/tasks/${first.body.id}`)).status).toBe(404);
     const second = await next(as.t2, p.projectId);
     expect(second.body).toMatchObject({ dataUnitId: gold.tasks[0]!.dataUnitId, screening: { position: 1 } });
+    // t2 walks away: once the lease lapses, housekeeping withdraws it and t1 can have the unit.
+    expect(await withdrawLapsedGold(env.deps.db, env.clock.now)).toBe(0);
+    const later = Date.parse(second.body.leaseExpiresAt) + 1;
+    expect(await withdrawLapsedGold(env.deps.db, later)).toBe(1);
+    expect((await env.admin.get(`/api/v1/tasks/${second.body.id}`)).status).toBe(404);
+    const third = await next(as.t1, p.projectId);
+    expect(third.body).toMatchObject({ dataUnitId: gold.tasks[0]!.dataUnitId, screening: { position: 1 } });
   });
 
   it('withdraws a gold task being worked when the workflow drops its stage, instead of moving it on', async () => {

@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { createDeps } from './deps.ts';
 import { sweepExpiredAuthState } from './modules/auth/housekeeping.ts';
+import { withdrawLapsedGold } from './modules/benchmarks/submission.ts';
 import { closeOverdueConsensus } from './modules/consensus/deadline.ts';
 import { sweepExpiredLeases } from './modules/queue/leases.ts';
 
@@ -51,11 +52,12 @@ export async function startServer(opts: { watchWeb: boolean }) {
       sweepExpiredAuthState(deps),
       sweepExpiredLeases(deps.db, deps.clock()),
       closeOverdueConsensus(deps, deps.clock()),
+      withdrawLapsedGold(deps.db, deps.clock()),
     ]).then(
-      ([swept, leases, consensus]) =>
+      ([swept, leases, consensus, gold]) =>
         app.log.debug(
-          { ...swept, leases, consensus },
-          'swept expired sessions, counters and task leases; closed overdue consensus tasks',
+          { ...swept, leases, consensus, gold },
+          'swept expired sessions, counters and task leases; closed overdue consensus tasks; withdrew abandoned gold tasks',
         ),
       (err: unknown) => app.log.warn({ err }, 'housekeeping failed'),
     );

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import { resolveScoring, scoreAgainstGold } from '../../../core/benchmark/index.ts';
 import { emptyLabels } from '../../../core/labels/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
+import type { DB } from '../../db/schema.ts';
 import { MAIN_BRANCH, storedDocument } from '../labels/heads.ts';
 import { headRevision } from '../labels/queries.ts';
 import { settleAttempt } from './screening.ts';
@@ -76,4 +78,30 @@ export async function scoreGoldSubmission(trx: Executor, task: GoldTaskRef, now:
 export async function withdrawGoldTask(trx: Executor, taskId: string) {
   await trx.deleteFrom('gold_servings').where('task_id', '=', taskId).execute();
   await retire(trx, taskId);
+}
+
+/**
+ * Housekeeping: gold tasks whose holder went away (the lease lapsed: no editor open to renew it)
+ * are withdrawn, so their gold unit can be served to the project's other annotators again.
+ * Returns how many.
+ */
+export async function withdrawLapsedGold(db: Kysely<DB>, now: number): Promise<number> {
+  const lapsed = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('gold_task_id', 'is not', null)
+    .where('lease_expires_at', '<', nowIso(now))
+    .execute();
+  for (const { id } of lapsed) {
+    await db.transaction().execute(async (trx) => {
+      const still = await trx
+        .selectFrom('tasks')
+        .select('id')
+        .where('id', '=', id)
+        .where('lease_expires_at', '<', nowIso(now))
+        .executeTakeFirst();
+      if (still) await withdrawGoldTask(trx, id);
+    });
+  }
+  return lapsed.length;
 }
