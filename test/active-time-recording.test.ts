@@ -91,6 +91,71 @@ describeEachDialect('active time: recording the editor’s reports', (env) => {
     }
   });
 
+  it('sums time per stage and person (mean, median, p90) and per day, each person seeing only their own', async () => {
+    const tm = await env.user('tasker', { name: 'tm' });
+    const p = await queueProject(env, {
+      workflow: builtInWorkflow('annotate')!,
+      units: 4,
+      members: [
+        [as.t1, 'annotator'],
+        [as.t2, 'annotator'],
+        [tm, 'team_manager'],
+      ],
+    });
+    // A fixed noon, clear of the moments the tests above counted for t1 and t2 (counted once each)
+    // and of midnight.
+    env.clock.now = Date.UTC(2026, 0, 15, 12);
+    const now = env.clock.now;
+    // t1 works three tasks for 30, 120 and 60 seconds; t2 one for 45.
+    const work = async (agent: Agent, seconds: number) => {
+      const task = await agent.post(`/api/v1/projects/${p.projectId}/stages/annotate/next`);
+      await report(agent, task.body.id, now, [[now - seconds * SEC, now]]);
+      expect((await agent.post(`/api/v1/tasks/${task.body.id}/submit`)).status).toBe(200);
+      env.clock.advance(200 * SEC);
+    };
+    for (const seconds of [30, 120, 60]) await work(as.t1, seconds);
+    await work(as.t2, 45);
+    env.clock.now = Date.now();
+
+    const url = `/api/v1/projects/${p.projectId}/analytics/time`;
+    const team = await tm.get(url);
+    expect(team.status, JSON.stringify(team.body)).toBe(200);
+    expect(team.body.stages).toEqual([
+      {
+        stageId: 'annotate',
+        stageName: 'Annotate',
+        people: 2,
+        tasks: 4,
+        totalMs: 255 * SEC,
+        meanMs: 63.75 * SEC,
+        medianMs: 52.5 * SEC,
+        p90Ms: 120 * SEC,
+      },
+    ]);
+    const t1Row = team.body.people.find((r: { userId: string }) => r.userId === as.t1.user!.id);
+    expect(t1Row).toMatchObject({
+      tasks: 3,
+      totalMs: 210 * SEC,
+      meanMs: 70 * SEC,
+      medianMs: 60 * SEC,
+      p90Ms: 120 * SEC,
+    });
+    expect(team.body.days).toEqual(
+      [
+        { day: '2026-01-15', userId: as.t1.user!.id, activeMs: 210 * SEC },
+        { day: '2026-01-15', userId: as.t2.user!.id, activeMs: 45 * SEC },
+      ].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
+    );
+
+    const own = await as.t2.get(url);
+    expect(own.body.people.map((r: { userId: string }) => r.userId)).toEqual([as.t2.user!.id]);
+    expect(own.body.stages[0]).toMatchObject({ tasks: 1, totalMs: 45 * SEC });
+    const peek = await as.t2.get(`${url}?userId=${as.t1.user!.id}`);
+    expect(peek.status).toBe(403);
+    const outsider = await env.user('tasker', { name: 'outsider' });
+    expect((await outsider.get(url)).status).toBe(403);
+  });
+
   it('refuses a report on a task one does not hold, and a span that ends before it starts', async () => {
     const { taskId } = await heldTask(as.t1);
     const now = env.clock.now;

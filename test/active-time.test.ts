@@ -9,6 +9,7 @@ import {
   totalMs,
   uncovered,
 } from '../src/core/analytics/active-time.ts';
+import { durationStats } from '../src/core/analytics/stats.ts';
 
 // Active time (issue 9): the editor's input and visibility as spans of work, placed on the
 // server's clock and counted once per person.
@@ -122,5 +123,21 @@ describe('uncovered', () => {
         expect(totalMs(counted)).toBe(covered.size);
       }),
     );
+  });
+});
+
+describe('durationStats', () => {
+  it('gives total, mean, median (middle pair averaged) and nearest-rank p90', () => {
+    expect(durationStats([])).toEqual({ count: 0, totalMs: 0, meanMs: null, medianMs: null, p90Ms: null });
+    expect(durationStats([30, 120, 60])).toEqual({
+      count: 3,
+      totalMs: 210,
+      meanMs: 70,
+      medianMs: 60,
+      p90Ms: 120,
+    });
+    const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+    expect(durationStats(ten)).toMatchObject({ medianMs: 5.5, p90Ms: 9 });
+    expect(durationStats([...ten, 11])).toMatchObject({ medianMs: 6, p90Ms: 10 });
   });
 });

@@ -576,6 +576,15 @@ const CORE_PROBES: Probe[] = [
     }),
   ),
   {
+    // Without userId: managers get everyone's, any other member their own.
+    route: 'GET /api/v1/projects/:id/analytics/time',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await matrixProject(w)).id}/analytics/time`,
+    }),
+  },
+  {
     route: 'POST /api/v1/tasks/:id/activity',
     allowed: 'AMT',
     call: async (w, role) => {

@@ -168,8 +168,9 @@ const PROJECT_MATRIX: Record<ProjectAction, string> = {
   'project.manage_issue_tags': 'at',
   'project.manage_benchmark': 'at',
   'project.take_screening': 'bn',
-  // Someone else's scores (see below for one's own).
+  // Someone else's numbers (see below for one's own).
   'benchmark.view_scores': 'at',
+  'analytics.view': 'at',
   // Someone else's issue (see below for one's own and assigned ones).
   'issue.update': 'at',
 };
@@ -207,8 +208,8 @@ describe('the permission policy', () => {
       return { kind: 'project_member' as const, project: project(role), role: 'admin' as const };
     }
     if (action === 'issue.update') return { kind: 'issue' as const, project: project(role), mine: false };
-    if (action === 'benchmark.view_scores')
-      return { kind: 'benchmark_scores' as const, project: project(role), mine: false };
+    if (action === 'benchmark.view_scores' || action === 'analytics.view')
+      return { kind: 'person_numbers' as const, project: project(role), mine: false };
     return project(role);
   };
   for (const [action, allowed] of Object.entries(PROJECT_MATRIX) as [ProjectAction, string][]) {
@@ -251,19 +252,21 @@ describe('the permission policy', () => {
     }
   });
 
-  // Issue 8: every collaborator sees their own benchmark scores; managers see everyone's.
-  for (const role of PROJECT_ROLES) {
-    it(`lets a project ${role} see their own benchmark scores`, () => {
-      const own = { kind: 'benchmark_scores' as const, project: project(role), mine: true };
-      expect(can(actor('member'), 'benchmark.view_scores', own)).toBe(true);
+  // Issues 8 and 9: every collaborator sees their own scores and analytics; managers everyone's.
+  for (const action of ['benchmark.view_scores', 'analytics.view'] as const) {
+    for (const role of PROJECT_ROLES) {
+      it(`lets a project ${role} ${action} of their own`, () => {
+        const own = { kind: 'person_numbers' as const, project: project(role), mine: true };
+        expect(can(actor('member'), action, own)).toBe(true);
+      });
+    }
+    it(`refuses ${action}, even of one’s own, to anyone without a role on the project`, () => {
+      for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
+        const own = { kind: 'person_numbers' as const, project: project(null), mine: true };
+        expect(can(actor(role), action, own)).toBe(false);
+      }
     });
   }
-  it('refuses benchmark.view_scores, even one’s own, to anyone without a role on the project', () => {
-    for (const role of ['workforce_manager', 'member', 'tasker'] as const) {
-      const own = { kind: 'benchmark_scores' as const, project: project(null), mine: true };
-      expect(can(actor(role), 'benchmark.view_scores', own)).toBe(false);
-    }
-  });
 
   it('lets a Team Manager manage collaborators except Admins', () => {
     const tm = project('team_manager');

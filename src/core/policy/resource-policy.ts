@@ -30,11 +30,11 @@ export interface IssueResource {
 }
 
 /**
- * The benchmark scores of one annotator on a project. `mine`: they are the actor's own, which is
- * all workers may see (managers see everyone's).
+ * Numbers about one person on a project — benchmark scores, time, throughput. `mine`: they are
+ * the actor's own, which is all workers may see (managers see everyone's).
  */
-export interface ScoresResource {
-  kind: 'benchmark_scores';
+export interface PersonNumbersResource {
+  kind: 'person_numbers';
   project: ProjectResource;
   mine: boolean;
 }
@@ -55,7 +55,7 @@ export type ScopedResource =
   | ProjectResource
   | ProjectMemberResource
   | IssueResource
-  | ScoresResource
+  | PersonNumbersResource
   | DatasetResource
   | OntologyResource;
 
@@ -67,7 +67,7 @@ interface ResourceActionSpec<Role extends string, R> {
 }
 
 const projectSpec = <
-  R extends ProjectResource | ProjectMemberResource | IssueResource | ScoresResource = ProjectResource,
+  R extends ProjectResource | ProjectMemberResource | IssueResource | PersonNumbersResource = ProjectResource,
 >(
   summary: string,
   roles: ProjectRole[] | Record<ProjectRole, ResourceGrant<R>>,
@@ -169,7 +169,14 @@ export const PROJECT_POLICY = {
     'Be screened before real work (where the project screens), and start another attempt after a failed one',
     ['annotator_reviewer', 'annotator'],
   ),
-  'benchmark.view_scores': projectSpec<ScoresResource>('See benchmark scores and reports', {
+  'benchmark.view_scores': projectSpec<PersonNumbersResource>('See benchmark scores and reports', {
+    admin: true,
+    team_manager: true,
+    annotator_reviewer: { label: 'own', test: (s) => s.mine },
+    reviewer: { label: 'own', test: (s) => s.mine },
+    annotator: { label: 'own', test: (s) => s.mine },
+  }),
+  'analytics.view': projectSpec<PersonNumbersResource>('See the project’s analytics (time, throughput)', {
     admin: true,
     team_manager: true,
     annotator_reviewer: { label: 'own', test: (s) => s.mine },
@@ -223,8 +230,8 @@ export type ResourceOfScoped<A extends ResourceAction> = A extends 'project.mana
   ? ProjectMemberResource
   : A extends 'issue.update'
     ? IssueResource
-    : A extends 'benchmark.view_scores'
-      ? ScoresResource
+    : A extends 'benchmark.view_scores' | 'analytics.view'
+      ? PersonNumbersResource
       : A extends ProjectAction
         ? ProjectResource
         : A extends DatasetAction
@@ -242,9 +249,7 @@ function decide<R>(grant: ResourceGrant<R> | undefined, resource: R): boolean {
 /** The role the actor acts with on the resource: a workspace Admin is its Admin. */
 export function roleOn(actor: Actor, resource: ScopedResource): string | null {
   if (actor.role === 'admin') return 'admin';
-  return resource.kind === 'project_member' ||
-    resource.kind === 'issue' ||
-    resource.kind === 'benchmark_scores'
+  return resource.kind === 'project_member' || resource.kind === 'issue' || resource.kind === 'person_numbers'
     ? resource.project.role
     : resource.role;
 }

@@ -47,9 +47,9 @@ export type {
   DatasetResource,
   IssueResource,
   OntologyResource,
+  PersonNumbersResource,
   ProjectMemberResource,
   ProjectResource,
-  ScoresResource,
 } from './resource-policy.ts';
 
 export type Resource =

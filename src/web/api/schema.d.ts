@@ -6337,6 +6337,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/analytics/time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active time per stage and per person (total, mean, median and p90 of the time on a task) and per day. Workers get their own only; another person’s userId is 403 for them */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC) of the work counted */
+                    from?: string;
+                    stageId?: string;
+                    /** @description Last day (UTC), inclusive */
+                    to?: string;
+                    /** @description One person (workers: only themselves; their default) */
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimeReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}/benchmark-settings": {
         parameters: {
             query?: never;
@@ -14683,6 +14774,62 @@ export interface components {
                 weight: number;
             }[];
             score: number;
+        };
+        TimeReport: {
+            days: {
+                activeMs: number;
+                day: string;
+                userId: string;
+            }[];
+            people: {
+                meanMs: number | null;
+                medianMs: number | null;
+                name: string | null;
+                p90Ms: number | null;
+                /** @description Times on a task: one per task, person and stage */
+                tasks: number;
+                totalMs: number;
+                userId: string;
+            }[];
+            stages: {
+                meanMs: number | null;
+                medianMs: number | null;
+                p90Ms: number | null;
+                people: number;
+                stageId: string;
+                stageName: string;
+                /** @description Times on a task: one per task, person and stage */
+                tasks: number;
+                totalMs: number;
+            }[];
+        };
+        TimeReportInput: {
+            days: {
+                activeMs: number;
+                day: string;
+                userId: string;
+            }[];
+            people: {
+                meanMs: number | null;
+                medianMs: number | null;
+                name: string | null;
+                p90Ms: number | null;
+                /** @description Times on a task: one per task, person and stage */
+                tasks: number;
+                totalMs: number;
+                userId: string;
+            }[];
+            stages: {
+                meanMs: number | null;
+                medianMs: number | null;
+                p90Ms: number | null;
+                people: number;
+                stageId: string;
+                stageName: string;
+                /** @description Times on a task: one per task, person and stage */
+                tasks: number;
+                totalMs: number;
+            }[];
         };
         User: {
             createdAt: string;

@@ -15,6 +15,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, revisionConflict } from '../../http/errors.ts';
 import { Id } from '../../http/schemas.ts';
+import { readableProject } from '../access/person-scope.ts';
 import { datasetResourceFor, projectGateFor } from '../access/service.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { documentIssues, MAIN_BRANCH, projectOntology, storedDocument } from '../labels/heads.ts';
@@ -51,14 +52,6 @@ export const GoldTasksIn = z.strictObject({
     .describe('Imported reference labels, for data units you may read that this project does not label'),
 });
 export type GoldTasksIn = z.infer<typeof GoldTasksIn>;
-
-/** The project as the caller sees it: 404 when there is none, 403 when they hold no role on it. */
-export async function readableProject(deps: AppDeps, ctx: RequestContext, projectId: string) {
-  const project = await projectGateFor(deps.db, deps.dialect, ctx.actor, projectId);
-  if (!project) throw notFound('Project');
-  if (!can(ctx.actor, 'project.read', project.resource)) throw forbidden('see this project');
-  return project;
-}
 
 /** 404 for an unknown project, 403 unless the caller may manage its benchmarks. */
 export async function requireBenchmarkManager(deps: AppDeps, ctx: RequestContext, projectId: string) {

@@ -4,10 +4,11 @@ import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { personScope, readableProject } from '../access/person-scope.ts';
 import { auditSourceOf, recordAudit } from '../audit/service.ts';
 import { toCsv } from '../consensus/report-csv.ts';
 import { storedDocument } from '../labels/heads.ts';
-import { readableProject, requireBenchmarkManager } from './gold-sets.ts';
+import { requireBenchmarkManager } from './gold-sets.ts';
 import { benchmarkReport, type ReportFilter, scoreRows } from './report.ts';
 import { latestAttempt, screeningRefusal, startAttempt } from './screening.ts';
 import { type BenchmarkSettingsIn, benchmarkSettings, saveBenchmarkSettings } from './settings.ts';
@@ -44,18 +45,11 @@ export async function putBenchmarkSettings(
   });
 }
 
-/**
- * The report's filter as the caller may have it (403 otherwise): managers' default is everyone;
- * anyone else asking for no one in particular gets their own scores.
- */
-async function scopedFilter(deps: AppDeps, ctx: RequestContext, projectId: string, f: ReportFilter) {
-  const project = await readableProject(deps, ctx, projectId);
-  const scores = (mine: boolean) =>
-    can(ctx.actor, 'benchmark.view_scores', { kind: 'benchmark_scores', project: project.resource, mine });
-  const userId = f.userId ?? (scores(false) ? undefined : ctx.user.id);
-  if (!scores(userId === ctx.user.id)) throw forbidden('see this person’s benchmark scores');
-  return { ...f, userId };
-}
+/** The report's filter as the caller may have it (see personScope). */
+const scopedFilter = async (deps: AppDeps, ctx: RequestContext, projectId: string, f: ReportFilter) => ({
+  ...f,
+  ...(await personScope(deps, ctx, projectId, 'benchmark.view_scores', f.userId)),
+});
 
 export async function projectBenchmarkReport(
   deps: AppDeps,
@@ -260,14 +254,14 @@ export async function goldFeedback(deps: AppDeps, ctx: RequestContext, taskId: s
   const project = await readableProject(deps, ctx, row.project_id);
   const mine = row.user_id === ctx.user.id;
   const scores = can(ctx.actor, 'benchmark.view_scores', {
-    kind: 'benchmark_scores',
+    kind: 'person_numbers',
     project: project.resource,
     mine,
   });
   // Annotators see their own only as training: monitoring never gives itself away.
   const training = row.purpose === 'screening' && row.feedback === 1;
   const everyone = can(ctx.actor, 'benchmark.view_scores', {
-    kind: 'benchmark_scores',
+    kind: 'person_numbers',
     project: project.resource,
     mine: false,
   });

@@ -29,7 +29,7 @@ export const mayManageBenchmark = (me: User, project: ProjectRef) =>
 export const mayViewBenchmark = (me: User, project: ProjectRef) =>
   mayManageBenchmark(me, project) ||
   can(actorOf(me), 'benchmark.view_scores', {
-    kind: 'benchmark_scores',
+    kind: 'person_numbers',
     project: resourceOf(project),
     mine: true,
   });
