@@ -205,6 +205,16 @@ describeEachDialect('benchmark QA: gold sets, screening, monitoring, reports', (
     }
     const real = await next(as.t1, p.projectId);
     expect(real.status, JSON.stringify(real.body)).toBe(200);
+    // Screening moves to another set; the old one stays as the record of the attempts taken on it.
+    const other = await goldSet(p, 2, 'Newer gold');
+    await settings(p.projectId, {
+      screening: { goldSetId: other.id, taskCount: 2, passThreshold: 0.8, maxAttempts: 2, feedback: true },
+    });
+    const kept = await as.tm.request('DELETE', `/api/v1/gold-sets/${gold.id}`);
+    expect(kept.body.error.code).toBe('gold_set_has_attempts');
+    expect((await as.t1.post(`/api/v1/projects/${p.projectId}/stages/annotate/next`)).body.id).toBe(
+      real.body.id,
+    );
     expect(p.taskIds).toContain(real.body.id);
     expect(real.body.screening).toBeUndefined();
     expect((await as.t1.post(`/api/v1/projects/${p.projectId}/screening/retry`)).body.error.code).toBe(

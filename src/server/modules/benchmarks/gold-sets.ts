@@ -207,6 +207,19 @@ export async function deleteGoldSet(deps: AppDeps, ctx: RequestContext, id: stri
         'The project’s screening or monitoring uses this gold set; choose another there first.',
       );
     }
+    // Attempts belong to their gold set: deleting it would erase who passed screening.
+    const attempt = await trx
+      .selectFrom('screening_attempts')
+      .select('id')
+      .where('gold_set_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
+    if (attempt) {
+      throw conflict(
+        'gold_set_has_attempts',
+        'Screening attempts were taken on this gold set; it stays as their record (remove its gold tasks instead).',
+      );
+    }
     await trx.deleteFrom('gold_sets').where('id', '=', id).execute();
     await recordAudit(
       trx,
