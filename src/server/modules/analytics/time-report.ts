@@ -59,7 +59,11 @@ async function taskTimes(db: Executor, projectId: string, q: TimeQuery) {
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string) {
   const groups = new Map<string, T[]>();
-  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const list = groups.get(key(r));
+    if (list) list.push(r);
+    else groups.set(key(r), [r]);
+  }
   return groups;
 }
 

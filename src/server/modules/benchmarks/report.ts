@@ -100,6 +100,13 @@ export async function scoreRows(db: Executor, projectId: string, f: ReportFilter
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
+/** Appends in place: copying the list on every row made grouping quadratic. */
+function pushTo<T>(groups: Map<string, T[]>, key: string, value: T) {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}
+
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const worstFirst = (rows: BreakdownRow[]) =>
   [...rows].sort((a, b) => a.meanScore - b.meanScore || (a.key < b.key ? -1 : 1));
@@ -146,9 +153,9 @@ export async function benchmarkReport(
   const byUser = new Map<string, ScoreRow[]>();
   const byDay = new Map<string, number[]>();
   for (const r of rows) {
-    byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+    pushTo(byUser, r.user_id, r);
     const key = `${r.scored_at.slice(0, 10)}\u0000${r.user_id}`;
-    byDay.set(key, [...(byDay.get(key) ?? []), r.score]);
+    pushTo(byDay, key, r.score);
   }
   const attempts = await latestAttempts(db, projectId, [...byUser.keys()]);
   const annotators = [...byUser.entries()].map(([userId, list]) => {
