@@ -585,6 +585,21 @@ const CORE_PROBES: Probe[] = [
     }),
   },
   {
+    // Without userId: managers get the team's, any other member their own.
+    route: 'GET /api/v1/projects/:id/analytics',
+    allowed: 'AMT',
+    call: async (w) => ({
+      method: 'GET',
+      url: `/api/v1/projects/${(await matrixProject(w)).id}/analytics`,
+    }),
+  },
+  {
+    // A Workforce Manager gets the members of the groups they manage.
+    route: 'GET /api/v1/analytics/workspace',
+    allowed: 'AW',
+    call: async () => ({ method: 'GET', url: '/api/v1/analytics/workspace' }),
+  },
+  {
     route: 'POST /api/v1/tasks/:id/activity',
     allowed: 'AMT',
     call: async (w, role) => {
@@ -905,6 +920,9 @@ const TABLES = [
   'activity_spans',
   'task_time',
   'time_by_day',
+  'metric_days',
+  'person_days',
+  'queue_depth',
 ] as const;
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

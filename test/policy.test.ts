@@ -10,6 +10,7 @@ import {
   type UserResource,
   WORKSPACE_ACTIONS,
   type WorkspaceAction,
+  workspaceReportScope,
 } from '../src/core/policy/index.ts';
 import type { DatasetAction, OntologyAction, ProjectAction } from '../src/core/policy/resource-policy.ts';
 import { PROJECT_ROLES, type ProjectRole, WORKSPACE_ROLES, type WorkspaceRole } from '../src/core/roles.ts';
@@ -119,6 +120,20 @@ const MATRIX: Record<WorkspaceAction, Scenario[]> = {
   'group.manage_managers': [
     ['a group the actor manages', { kind: 'group', id: 'g-managed' }, 'AW'],
     ['a group the actor belongs to', { kind: 'group', id: 'g-member' }, 'A'],
+  ],
+  'analytics.workspace': [
+    [
+      'a member of a group the actor manages',
+      { kind: 'member_numbers', userId: 'other', groupIds: ['g-managed'] },
+      'AW',
+    ],
+    ['a member of another group', { kind: 'member_numbers', userId: 'other', groupIds: ['g-other'] }, 'A'],
+    [
+      'the actor, in a group they belong to',
+      { kind: 'member_numbers', userId: ME, groupIds: ['g-member'] },
+      'A',
+    ],
+    ['someone in no group', { kind: 'member_numbers', userId: 'other', groupIds: [] }, 'A'],
   ],
   'project.create': [['workspace', { kind: 'workspace' }, 'AWM']],
   'project.list': [['workspace', { kind: 'workspace' }, 'AWMT']],
@@ -233,6 +248,28 @@ describe('the permission policy', () => {
       }
     });
   }
+
+  it('scopes the workspace report to exactly the people can() lets each role see', () => {
+    const people = [
+      { kind: 'member_numbers' as const, userId: 'a', groupIds: ['g-managed'] },
+      { kind: 'member_numbers' as const, userId: 'b', groupIds: ['g-member', 'g-managed'] },
+      { kind: 'member_numbers' as const, userId: 'c', groupIds: ['g-member'] },
+      { kind: 'member_numbers' as const, userId: 'd', groupIds: [] },
+    ];
+    for (const role of WORKSPACE_ROLES) {
+      const scope = workspaceReportScope(actor(role));
+      const inScope = (p: (typeof people)[number]) =>
+        scope.kind === 'all' ||
+        (scope.kind === 'groups' && p.groupIds.some((g) => scope.groupIds.includes(g)));
+      expect(people.map(inScope), role).toEqual(
+        people.map((p) => can(actor(role), 'analytics.workspace', p)),
+      );
+    }
+    expect(workspaceReportScope(actor('workforce_manager'))).toEqual({
+      kind: 'groups',
+      groupIds: ['g-managed'],
+    });
+  });
 
   // DESIGN.md §3: "resolve issues: own+assigned" for workers; managers resolve any.
   const ISSUE_MINE_MATRIX = 'atbrn';

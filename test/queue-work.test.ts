@@ -106,8 +106,15 @@ describeEachDialect('queue: worker actions', (env) => {
       'completed@complete',
     ]);
     const history = (await as.ann1.get(`/api/v1/tasks/${task}/events`)).body.items;
+    // A review decision names whose work it was and whether it was the task's first (analytics).
     expect(history.find((e: { kind: string }) => e.kind === 'rejected').data).toEqual({
       note: 'missed the cyclist',
+      annotators: [as.ann1.user!.id],
+      firstReview: true,
+    });
+    expect(history.find((e: { kind: string }) => e.kind === 'approved').data).toEqual({
+      annotators: [as.ann1.user!.id],
+      firstReview: false,
     });
   });
 

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { createDeps } from './deps.ts';
+import { countQueueDepth } from './modules/analytics/queue-depth.ts';
 import { sweepExpiredAuthState } from './modules/auth/housekeeping.ts';
 import { withdrawLapsedGold } from './modules/benchmarks/submission.ts';
 import { closeOverdueConsensus } from './modules/consensus/deadline.ts';
@@ -53,11 +54,12 @@ export async function startServer(opts: { watchWeb: boolean }) {
       sweepExpiredLeases(deps.db, deps.clock()),
       closeOverdueConsensus(deps, deps.clock()),
       withdrawLapsedGold(deps.db, deps.clock()),
+      countQueueDepth(deps.db, deps.clock()),
     ]).then(
-      ([swept, leases, consensus, gold]) =>
+      ([swept, leases, consensus, gold, queues]) =>
         app.log.debug(
-          { ...swept, leases, consensus, gold },
-          'swept expired sessions, counters and task leases; closed overdue consensus tasks; withdrew abandoned gold tasks',
+          { ...swept, leases, consensus, gold, queues },
+          'swept expired sessions, counters and task leases; closed overdue consensus tasks; withdrew abandoned gold tasks; counted queue depths',
         ),
       (err: unknown) => app.log.warn({ err }, 'housekeeping failed'),
     );

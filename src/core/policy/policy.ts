@@ -21,6 +21,7 @@ import type {
   Actor,
   GroupResource,
   InviteResource,
+  MemberNumbersResource,
   OwnResource,
   Resource,
   RoleChangeResource,
@@ -216,6 +217,19 @@ export const POLICY = {
     area: 'Groups',
     summary: 'Add or remove group managers',
     grants: { admin: all, workforce_manager: managedGroups, member: none, tasker: none },
+  }),
+
+  'analytics.workspace': spec<MemberNumbersResource>({
+    area: 'Analytics',
+    summary: 'Read the workspace report: throughput, utilisation and quality across every project',
+    grants: {
+      admin: all,
+      workforce_manager: scoped('members of groups they manage', (a, r) =>
+        r.groupIds.some((g) => managesGroup(a, g)),
+      ),
+      member: none,
+      tasker: none,
+    },
   }),
 
   'project.create': spec<WorkspaceResource>({

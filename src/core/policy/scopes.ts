@@ -36,3 +36,15 @@ export function inviteReadScope(actor: Actor): InviteScope {
   if (grant.kind !== 'scoped') return { kind: grant.kind };
   return { kind: 'roles', roles: ['tasker'] };
 }
+
+/** Whose numbers the workspace report covers: everyone's, nobody's, or the members of groups. */
+export type MemberNumbersScope =
+  | { kind: 'all' }
+  | { kind: 'none' }
+  | { kind: 'groups'; groupIds: readonly string[] };
+
+export function workspaceReportScope(actor: Actor): MemberNumbersScope {
+  const grant = grantOf('analytics.workspace', actor.role);
+  if (grant.kind !== 'scoped') return { kind: grant.kind };
+  return { kind: 'groups', groupIds: actor.managedGroupIds };
+}

@@ -38,6 +38,13 @@ export interface WorkspaceResource {
   kind: 'workspace';
 }
 
+/** A person's numbers in the workspace report: whose, and the groups they belong to. */
+export interface MemberNumbersResource {
+  kind: 'member_numbers';
+  userId: string;
+  groupIds: readonly string[];
+}
+
 export interface OwnResource {
   kind: 'own';
   ownerId: string;
@@ -58,4 +65,5 @@ export type Resource =
   | RoleChangeResource
   | GroupResource
   | WorkspaceResource
+  | MemberNumbersResource
   | OwnResource;

@@ -502,6 +502,37 @@ export interface ProjectIssueTagsTable {
   created_at: string;
 }
 
+/** Daily counters kept from the task events (core/analytics/metrics.ts); '' is "none". */
+export interface MetricDaysTable {
+  project_id: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  metric: string;
+  user_id: string;
+  stage_id: string;
+  dataset_id: string;
+  feature_id: string;
+  n: number;
+}
+
+/** metric_days summed per (day, project, person, metric), for the workspace report. */
+export interface PersonDaysTable {
+  day: string;
+  project_id: string;
+  user_id: string;
+  metric: string;
+  n: number;
+}
+
+/** Tasks waiting in each stage (not completed), as last counted on a day. */
+export interface QueueDepthTable {
+  project_id: string;
+  day: string;
+  stage_id: string;
+  depth: number;
+  counted_at: string;
+}
+
 export interface TaskEventsTable {
   id: string;
   project_id: string;
@@ -560,6 +591,9 @@ export interface DB {
   activity_spans: ActivitySpansTable;
   task_time: TaskTimeTable;
   time_by_day: TimeByDayTable;
+  metric_days: MetricDaysTable;
+  person_days: PersonDaysTable;
+  queue_depth: QueueDepthTable;
   benchmark_scores: BenchmarkScoresTable;
   workflow_templates: WorkflowTemplatesTable;
 }

@@ -148,6 +148,97 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/analytics/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace report: throughput, utilisation and quality across every project, by day, week, project and person. Workspace Admins see everyone; Workforce Managers the members of the groups they manage */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (UTC) counted */
+                    from?: string;
+                    /** @description The members of one group */
+                    groupId?: string;
+                    projectId?: string;
+                    /** @description Last day (UTC) counted, inclusive */
+                    to?: string;
+                    /** @description One person */
+                    userId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceAnalytics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -6280,6 +6371,102 @@ export interface paths {
                     };
                     content: {
                         "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project dashboard: tasks and labels counted by day, week, person, stage and class; time per task; review quality; issues; queue depth and a completion forecast. Workers get their own numbers only; another person’s userId is 403 for them */
+        get: {
+            parameters: {
+                query?: {
+                    datasetId?: string;
+                    /** @description One class or question of the ontology (label counts only) */
+                    featureId?: string;
+                    /** @description First day (UTC) counted */
+                    from?: string;
+                    /** @description The members of one group */
+                    groupId?: string;
+                    stageId?: string;
+                    /** @description Last day (UTC) counted, inclusive */
+                    to?: string;
+                    /** @description One person (workers: only themselves, their default) */
+                    userId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectAnalytics"];
                     };
                 };
                 /** @description Default Response */
@@ -14063,6 +14250,344 @@ export interface components {
             taskCount: number;
             updatedAt: string;
         };
+        ProjectAnalytics: {
+            classes: {
+                featureId: string;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string;
+                rejectionRate: number | null;
+            }[];
+            days: {
+                activeMs: number;
+                day: string;
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            forecast: {
+                finishDay: string | null;
+                perDay: number;
+                remaining: number;
+                windowDays: number;
+            } | null;
+            issues: {
+                byAnnotator: {
+                    name: string | null;
+                    open: number;
+                    resolved: number;
+                    userId: string;
+                }[];
+                byReviewer: {
+                    name: string | null;
+                    open: number;
+                    resolved: number;
+                    userId: string;
+                }[];
+            };
+            people: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                /** @description Reviewed labels of theirs that were rejected */
+                labelRejectionRate: number | null;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string | null;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                time: {
+                    meanMs: number | null;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                    /** @description Times on a task: one per task, person and stage */
+                    tasks: number;
+                    totalMs: number;
+                };
+                userId: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            queue: {
+                day: string;
+                depth: number;
+                stageId: string;
+            }[] | null;
+            scope: {
+                team: boolean;
+                userId: string | null;
+            };
+            stages: {
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                stageId: string;
+                stageName: string;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                time: {
+                    meanMs: number | null;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                    /** @description Times on a task: one per task, person and stage */
+                    tasks: number;
+                    totalMs: number;
+                };
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            totals: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            };
+            weeks: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                /** @description Its Monday */
+                week: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+        };
+        ProjectAnalyticsInput: {
+            classes: {
+                featureId: string;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string;
+                rejectionRate: number | null;
+            }[];
+            days: {
+                activeMs: number;
+                day: string;
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            forecast: {
+                finishDay: string | null;
+                perDay: number;
+                remaining: number;
+                windowDays: number;
+            } | null;
+            issues: {
+                byAnnotator: {
+                    name: string | null;
+                    open: number;
+                    resolved: number;
+                    userId: string;
+                }[];
+                byReviewer: {
+                    name: string | null;
+                    open: number;
+                    resolved: number;
+                    userId: string;
+                }[];
+            };
+            people: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                /** @description Reviewed labels of theirs that were rejected */
+                labelRejectionRate: number | null;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string | null;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                time: {
+                    meanMs: number | null;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                    /** @description Times on a task: one per task, person and stage */
+                    tasks: number;
+                    totalMs: number;
+                };
+                userId: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            queue: {
+                day: string;
+                depth: number;
+                stageId: string;
+            }[] | null;
+            scope: {
+                team: boolean;
+                userId: string | null;
+            };
+            stages: {
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                stageId: string;
+                stageName: string;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                time: {
+                    meanMs: number | null;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                    /** @description Times on a task: one per task, person and stage */
+                    tasks: number;
+                    totalMs: number;
+                };
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            totals: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            };
+            weeks: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                /** @description Its Monday */
+                week: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+        };
         ProjectInput: {
             createdAt: string;
             datasets: {
@@ -15019,6 +15544,298 @@ export interface components {
             createdAt: string;
             name: string;
             revision: number;
+        };
+        WorkspaceAnalytics: {
+            days: {
+                activeMs: number;
+                activePeople: number;
+                day: string;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            people: {
+                activeMs: number;
+                /** @description Mean active time on the days they worked */
+                activeMsPerDay: number | null;
+                daysActive: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string | null;
+                projects: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                userId: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            projects: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string;
+                openIssues: number | null;
+                people: number;
+                projectId: string;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                /** @description Tasks not completed, at the last queue count */
+                remaining: number | null;
+                status: string;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            scope: {
+                /** @enum {string} */
+                kind: "all" | "groups";
+                /** @description People the report covers (active accounts, or the groups’ members) */
+                people: number;
+            };
+            totals: {
+                activeMs: number;
+                activePeople: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            };
+            weeks: {
+                activeMs: number;
+                activePeople: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                week: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+        };
+        WorkspaceAnalyticsInput: {
+            days: {
+                activeMs: number;
+                activePeople: number;
+                day: string;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            people: {
+                activeMs: number;
+                /** @description Mean active time on the days they worked */
+                activeMsPerDay: number | null;
+                daysActive: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string | null;
+                projects: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                userId: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            projects: {
+                activeMs: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                name: string;
+                openIssues: number | null;
+                people: number;
+                projectId: string;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                /** @description Tasks not completed, at the last queue count */
+                remaining: number | null;
+                status: string;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            }[];
+            scope: {
+                /** @enum {string} */
+                kind: "all" | "groups";
+                /** @description People the report covers (active accounts, or the groups’ members) */
+                people: number;
+            };
+            totals: {
+                activeMs: number;
+                activePeople: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                work_approved: number;
+                work_rejected: number;
+            };
+            weeks: {
+                activeMs: number;
+                activePeople: number;
+                first_review_failed: number;
+                first_review_passed: number;
+                /** @description Reviewed tasks approved at their first review decision */
+                firstPassYield: number | null;
+                issues_opened: number;
+                issues_resolved: number;
+                labels_approved: number;
+                labels_created: number;
+                labels_deleted: number;
+                labels_edited: number;
+                labels_rejected: number;
+                /** @description Review decisions on the work that were rejections */
+                rejectionRate: number | null;
+                tasks_approved: number;
+                tasks_completed: number;
+                tasks_rejected: number;
+                tasks_reopened: number;
+                tasks_skipped: number;
+                tasks_submitted: number;
+                week: string;
+                work_approved: number;
+                work_rejected: number;
+            }[];
         };
         WorkspaceInput: {
             createdAt: string;

@@ -19,7 +19,8 @@ export type PersonNumbersAction = 'benchmark.view_scores' | 'analytics.view';
 
 /**
  * Whose numbers the query covers: `userId` when the caller may see that person's (403 otherwise);
- * without one, everyone for those who may see everyone's, else the caller alone.
+ * without one, everyone for those who may see everyone's, else the caller alone. `team` says
+ * whether the caller may see numbers beyond their own (the team's totals, queues, forecasts).
  */
 export async function personScope(
   deps: AppDeps,
@@ -27,11 +28,12 @@ export async function personScope(
   projectId: string,
   action: PersonNumbersAction,
   userId: string | undefined,
-): Promise<{ userId: string | undefined }> {
+): Promise<{ userId: string | undefined; team: boolean }> {
   const project = await readableProject(deps, ctx, projectId);
   const may = (mine: boolean) =>
     can(ctx.actor, action, { kind: 'person_numbers', project: project.resource, mine });
-  const scope = userId ?? (may(false) ? undefined : ctx.user.id);
+  const team = may(false);
+  const scope = userId ?? (team ? undefined : ctx.user.id);
   if (!may(scope === ctx.user.id)) throw forbidden('see this person’s numbers');
-  return { userId: scope };
+  return { userId: scope, team };
 }

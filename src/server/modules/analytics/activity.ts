@@ -47,7 +47,7 @@ async function lockUserTime(trx: Executor, dialect: DialectName, userId: string)
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A span cut at UTC midnights, so each day's total gets its own part. */
-function byDay(span: Span): { day: string; ms: number }[] {
+export function byDay(span: Span): { day: string; ms: number }[] {
   const parts: { day: string; ms: number }[] = [];
   let from = span.start;
   while (from < span.end) {

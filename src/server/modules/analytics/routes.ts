@@ -3,7 +3,10 @@ import type { AppDeps } from '../../deps.ts';
 import { requireAuth } from '../../http/context.ts';
 import { ErrorBody, IdParams } from '../../http/schemas.ts';
 import { ActivityIn, ActivityOut, recordActivity } from './activity.ts';
+import { ReportQuery } from './filters.ts';
+import { ProjectReportOut, projectReport } from './project-report.ts';
 import { TimeQuery, TimeReportOut, timeReport } from './time-report.ts';
+import { WorkspaceQuery, WorkspaceReportOut, workspaceReport } from './workspace-report.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -38,5 +41,36 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (
       },
     },
     (req) => timeReport(deps, requireAuth(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/projects/:id/analytics',
+    {
+      config: { action: 'analytics.view' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'The project dashboard: tasks and labels counted by day, week, person, stage and class; time per task; review quality; issues; queue depth and a completion forecast. Workers get their own numbers only; another person’s userId is 403 for them',
+        params: IdParams,
+        querystring: ReportQuery,
+        response: { 200: ProjectReportOut, ...errors },
+      },
+    },
+    (req) => projectReport(deps, requireAuth(req), req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/workspace',
+    {
+      config: { action: 'analytics.workspace' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'The workspace report: throughput, utilisation and quality across every project, by day, week, project and person. Workspace Admins see everyone; Workforce Managers the members of the groups they manage',
+        querystring: WorkspaceQuery,
+        response: { 200: WorkspaceReportOut, ...errors },
+      },
+    },
+    (req) => workspaceReport(deps, requireAuth(req), req.query),
   );
 };

@@ -48,7 +48,7 @@ export async function putBenchmarkSettings(
 /** The report's filter as the caller may have it (see personScope). */
 const scopedFilter = async (deps: AppDeps, ctx: RequestContext, projectId: string, f: ReportFilter) => ({
   ...f,
-  ...(await personScope(deps, ctx, projectId, 'benchmark.view_scores', f.userId)),
+  userId: (await personScope(deps, ctx, projectId, 'benchmark.view_scores', f.userId)).userId,
 });
 
 export async function projectBenchmarkReport(

@@ -2,9 +2,11 @@ import type { TaskEventKind } from '../../../core/queue/index.ts';
 import type { DialectName, Executor } from '../../db/database.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { prepared } from '../../db/prepared.ts';
+import { countEvents } from '../analytics/metric-days.ts';
 
 // The task event log: one row per thing that happened to a task, written in the transaction that
-// made it happen. Append-only; analytics aggregates it.
+// made it happen. Append-only; what analytics counts of it goes to the daily counters in the same
+// transaction (analytics/metric-days.ts).
 
 export interface TaskEvent {
   projectId: string;
@@ -39,7 +41,7 @@ const eventRow = (e: TaskEvent, now: number) => ({
 const insertOne = prepared((db, p: ReturnType<typeof eventRow>) => db.insertInto('task_events').values(p));
 
 /**
- * Appends the events. Given the dialect, a few events go through one statement built once (the
+ * Appends the events and adds them to the analytics counters. Given the dialect, a few events go through one statement built once (the
  * claim's path: see db/prepared.ts); many go in multi-row inserts.
  */
 export async function recordTaskEvents(
@@ -50,14 +52,18 @@ export async function recordTaskEvents(
 ) {
   if (dialect && events.length <= 2) {
     for (const e of events) await insertOne(trx, dialect, eventRow(e, now));
-    return;
+  } else {
+    for (let i = 0; i < events.length; i += CHUNK) {
+      await trx
+        .insertInto('task_events')
+        .values(events.slice(i, i + CHUNK).map((e) => eventRow(e, now)))
+        .execute();
+    }
   }
-  for (let i = 0; i < events.length; i += CHUNK) {
-    await trx
-      .insertInto('task_events')
-      .values(events.slice(i, i + CHUNK).map((e) => eventRow(e, now)))
-      .execute();
-  }
+  await countEvents(
+    trx,
+    events.map((e) => ({ ...e, subjectId: e.subjectId ?? null, data: e.data ?? {}, at: now })),
+  );
 }
 
 export const recordTaskEvent = (trx: Executor, event: TaskEvent, now: number) =>

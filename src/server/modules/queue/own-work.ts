@@ -1,3 +1,4 @@
+import type { ReviewedWork } from '../../../core/analytics/metrics.ts';
 import {
   REVIEW_STAGE_TYPES,
   resolveSettings,
@@ -46,4 +47,25 @@ export const ownWork = (stage: Stage) =>
 /** 403 own_work when the stage bars the user from reviewing the task. */
 export async function requireNotOwnWork(db: Executor, stage: Stage, taskId: string, userId: string) {
   if (await isOwnWorkIn(db, stage, taskId, userId)) throw ownWork(stage);
+}
+
+/**
+ * Whom a review decision on the task is about (its annotators: who submitted it in an annotate or
+ * consensus stage) and whether it is the task's first review decision, for the analytics counters.
+ */
+export async function reviewedWork(db: Executor, taskId: string): Promise<ReviewedWork> {
+  const workers = await db
+    .selectFrom('task_workers')
+    .select('user_id')
+    .where('task_id', '=', taskId)
+    .where('stage_type', 'in', LABELLING_STAGE_TYPES)
+    .execute();
+  const earlier = await db
+    .selectFrom('task_events')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .where('kind', 'in', ['approved', 'rejected'])
+    .limit(1)
+    .executeTakeFirst();
+  return { annotators: [...new Set(workers.map((w) => w.user_id))].sort(), firstReview: !earlier };
 }

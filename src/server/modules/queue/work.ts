@@ -30,7 +30,7 @@ import { type Rejection, resolveRejections, settleApproval, settleRejection } fr
 import type { Round } from '../reviews/sheet.ts';
 import { type ClaimQuery, claimNext, claimOne, eligibleTasks } from './claim.ts';
 import { recordTaskEvent } from './events.ts';
-import { isOwnWorkIn, requireNotOwnWork } from './own-work.ts';
+import { isOwnWorkIn, requireNotOwnWork, reviewedWork } from './own-work.ts';
 import { advance, type NextHolder, type QueueEnv } from './placement.ts';
 import { presentTask, type TaskRow } from './present.ts';
 import { findTaskRow, holdsOf } from './queries.ts';
@@ -565,6 +565,7 @@ export async function finishHeld(
     data: {
       ...(input.note ? { note: input.note } : {}),
       ...(input.tags && input.tags.length > 0 ? { tags: input.tags } : {}),
+      ...(review ? await reviewedWork(trx, taskId) : {}),
     },
   };
   const env: QueueEnv = { now, random: deps.random, actorId: me };

@@ -1,0 +1,328 @@
+import { z } from 'zod';
+import {
+  countsAt,
+  forecastCompletion,
+  type Metric,
+  type MetricCounts,
+  ratio,
+  reviewQuality,
+  utcDay,
+  weekOf,
+  zeroCounts,
+} from '../../../core/analytics/metrics.ts';
+import { listFeatures } from '../../../core/ontology/features.ts';
+import type { Executor } from '../../db/database.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { personScope } from '../access/person-scope.ts';
+import { projectOntology } from '../labels/heads.ts';
+import { currentWorkflow } from '../queue/workflow-store.ts';
+import {
+  checkRange,
+  groupMemberIds,
+  narrow,
+  type ReportFilter,
+  type ReportQuery,
+  userNames,
+} from './filters.ts';
+import { waitingNow } from './queue-depth.ts';
+import { Counts, Quality } from './report-schemas.ts';
+import { activeByDay, groupBy, TimeStats, taskTimes, timeStats } from './time-report.ts';
+
+// The project dashboard: the daily counters (metric_days) summed by day, week, person, stage and
+// class; time per task from the active-time totals; issues by who raised them and whom they are
+// for; queue depth over time and a completion forecast. Workers get their own numbers only; the
+// team-wide parts (tasks completed, queues, forecast) are for those who may see the team.
+
+const Rates = {
+  ...Quality,
+  labelRejectionRate: z.number().nullable().describe('Reviewed labels of theirs that were rejected'),
+};
+const IssueCounts = z.object({
+  userId: z.string(),
+  name: z.string().nullable(),
+  open: z.number(),
+  resolved: z.number(),
+});
+
+export const ProjectReportOut = z
+  .object({
+    scope: z.object({ userId: z.string().nullable(), team: z.boolean() }),
+    totals: Counts.extend({ activeMs: z.number() }),
+    days: z.array(Counts.extend({ day: z.string(), activeMs: z.number() })),
+    weeks: z.array(Counts.extend({ week: z.string().describe('Its Monday'), activeMs: z.number() })),
+    people: z.array(
+      Counts.extend({
+        userId: z.string(),
+        name: z.string().nullable(),
+        activeMs: z.number(),
+        time: TimeStats,
+        ...Rates,
+      }),
+    ),
+    stages: z.array(Counts.extend({ stageId: z.string(), stageName: z.string(), time: TimeStats })),
+    classes: z.array(
+      z.object({
+        featureId: z.string(),
+        name: z.string(),
+        labels_created: z.number(),
+        labels_edited: z.number(),
+        labels_deleted: z.number(),
+        labels_approved: z.number(),
+        labels_rejected: z.number(),
+        rejectionRate: z.number().nullable(),
+      }),
+    ),
+    issues: z.object({ byReviewer: z.array(IssueCounts), byAnnotator: z.array(IssueCounts) }),
+    queue: z.array(z.object({ day: z.string(), stageId: z.string(), depth: z.number() })).nullable(),
+    forecast: z
+      .object({
+        remaining: z.number(),
+        perDay: z.number(),
+        windowDays: z.number(),
+        finishDay: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'ProjectAnalytics' });
+
+interface CounterRow {
+  day: string;
+  metric: Metric;
+  user_id: string;
+  stage_id: string;
+  feature_id: string;
+  n: number;
+}
+
+const LABEL_METRICS = new Set<Metric>([
+  'labels_created',
+  'labels_edited',
+  'labels_deleted',
+  'labels_approved',
+  'labels_rejected',
+]);
+
+/** The counters the filter covers, summed over datasets. A class filter narrows label counts only. */
+async function counters(db: Executor, projectId: string, f: ReportFilter): Promise<CounterRow[]> {
+  if (f.userIds?.length === 0) return [];
+  const rows = await db
+    .selectFrom('metric_days')
+    .select(['day', 'metric', 'user_id', 'stage_id', 'feature_id', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('project_id', '=', projectId)
+    .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+    .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+    .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+    .$if(f.stageId !== undefined, (b) => b.where('stage_id', '=', f.stageId!))
+    .$if(f.datasetId !== undefined, (b) => b.where('dataset_id', '=', f.datasetId!))
+    .$if(f.featureId !== undefined, (b) =>
+      b.where((eb) =>
+        eb.or([eb('feature_id', '=', f.featureId!), eb('metric', 'not in', [...LABEL_METRICS])]),
+      ),
+    )
+    .groupBy(['day', 'metric', 'user_id', 'stage_id', 'feature_id'])
+    .execute();
+  return rows.map((r) => ({ ...r, metric: r.metric as Metric, n: Number(r.n) }));
+}
+
+const rates = (c: MetricCounts) => ({
+  ...reviewQuality(c),
+  labelRejectionRate: ratio(c.labels_rejected, c.labels_approved + c.labels_rejected),
+});
+
+async function issueCounts(
+  db: Executor,
+  projectId: string,
+  f: ReportFilter,
+  who: 'author_id' | 'assignee_id',
+) {
+  if (f.userIds?.length === 0) return [];
+  const rows = await db
+    .selectFrom('issues')
+    .select([who, 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('project_id', '=', projectId)
+    .where(who, 'is not', null)
+    .$if(f.userIds !== undefined, (b) => b.where(who, 'in', f.userIds!))
+    .$if(f.stageId !== undefined, (b) => b.where('stage_id', '=', f.stageId!))
+    .$if(f.from !== undefined, (b) => b.where('created_at', '>=', `${f.from!}T00:00:00.000Z`))
+    .$if(f.to !== undefined, (b) => b.where('created_at', '<=', `${f.to!}T23:59:59.999Z`))
+    .$if(f.datasetId !== undefined, (b) =>
+      b.where('task_id', 'in', (eb) =>
+        eb
+          .selectFrom('tasks as it')
+          .innerJoin('data_units as iu', 'iu.id', 'it.data_unit_id')
+          .select('it.id')
+          .where('iu.dataset_id', '=', f.datasetId!),
+      ),
+    )
+    .groupBy([who, 'status'])
+    .execute();
+  const byPerson = new Map<string, { open: number; resolved: number }>();
+  for (const r of rows) {
+    const id = r[who] as string;
+    const c = byPerson.get(id) ?? { open: 0, resolved: 0 };
+    c[r.status] += Number(r.n);
+    byPerson.set(id, c);
+  }
+  return [...byPerson].map(([userId, c]) => ({ userId, ...c }));
+}
+
+/** The day's last counts per stage; today's counted live, so a new project's queue shows at once. */
+async function queueDepths(db: Executor, projectId: string, f: ReportFilter, today: string) {
+  const rows = await db
+    .selectFrom('queue_depth')
+    .select(['day', 'stage_id', 'depth'])
+    .where('project_id', '=', projectId)
+    .where('day', '<', today)
+    .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+    .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+    .$if(f.stageId !== undefined, (b) => b.where('stage_id', '=', f.stageId!))
+    .orderBy('day')
+    .orderBy('stage_id')
+    .execute();
+  const stored = rows.map((r) => ({ day: r.day, stageId: r.stage_id, depth: Number(r.depth) }));
+  if ((f.from !== undefined && f.from > today) || (f.to !== undefined && f.to < today)) return stored;
+  const live = (await waitingNow(db, projectId))
+    .filter((c) => f.stageId === undefined || c.stageId === f.stageId)
+    .sort((a, b) => (a.stageId < b.stageId ? -1 : 1));
+  return [...stored, ...live.map((c) => ({ day: today, stageId: c.stageId, depth: c.depth }))];
+}
+
+/** Remaining tasks at the pace of the last 14 days' completions (of the dataset, if one is chosen). */
+async function forecast(db: Executor, projectId: string, datasetId: string | undefined, today: string) {
+  const windowStart = utcDay(Date.parse(`${today}T00:00:00.000Z`) - 13 * 86_400_000);
+  const done = await db
+    .selectFrom('metric_days')
+    .select(['day', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('project_id', '=', projectId)
+    .where('day', '>=', windowStart)
+    .where('day', '<=', today)
+    .where('metric', '=', 'tasks_completed')
+    .$if(datasetId !== undefined, (b) => b.where('dataset_id', '=', datasetId!))
+    .groupBy('day')
+    .execute();
+  const remaining = await db
+    .selectFrom('tasks as t')
+    .$if(datasetId !== undefined, (b) =>
+      b.innerJoin('data_units as u', 'u.id', 't.data_unit_id').where('u.dataset_id', '=', datasetId!),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('t.project_id', '=', projectId)
+    .where('t.status', '!=', 'completed')
+    .where('t.gold_task_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return forecastCompletion(new Map(done.map((d) => [d.day, Number(d.n)])), Number(remaining.n), today);
+}
+
+export async function projectReport(deps: AppDeps, ctx: RequestContext, projectId: string, q: ReportQuery) {
+  checkRange(q);
+  const scope = await personScope(deps, ctx, projectId, 'analytics.view', q.userId);
+  const members = q.groupId === undefined ? undefined : await groupMemberIds(deps.db, q.groupId);
+  const f: ReportFilter = {
+    ...q,
+    userIds: narrow(scope.userId === undefined ? undefined : [scope.userId], members),
+  };
+  // Numbers that belong to nobody in particular (tasks completed) are the team's.
+  const teamWide = scope.team && f.userIds === undefined;
+  const rows = (await counters(deps.db, projectId, f)).filter((r) => teamWide || r.user_id !== '');
+  const times = await taskTimes(deps.db, projectId, f);
+  const dayTimes = await activeByDay(deps.db, projectId, f);
+  const { workflow } = await currentWorkflow(deps.db, projectId);
+  const ontology = await projectOntology(deps.db, projectId);
+  const today = utcDay(deps.clock());
+
+  const byDay = new Map<string, MetricCounts>();
+  const byWeek = new Map<string, MetricCounts>();
+  const byPerson = new Map<string, MetricCounts>();
+  const byStage = new Map<string, MetricCounts>();
+  const byClass = new Map<string, MetricCounts>();
+  const totals = zeroCounts();
+  for (const r of rows) {
+    totals[r.metric] += r.n;
+    countsAt(byDay, r.day)[r.metric] += r.n;
+    countsAt(byWeek, weekOf(r.day))[r.metric] += r.n;
+    if (r.user_id !== '') countsAt(byPerson, r.user_id)[r.metric] += r.n;
+    if (r.stage_id !== '') countsAt(byStage, r.stage_id)[r.metric] += r.n;
+    if (r.feature_id !== '') countsAt(byClass, r.feature_id)[r.metric] += r.n;
+  }
+  const activeOnDay = new Map<string, number>();
+  const activeOfPerson = new Map<string, number>();
+  for (const d of dayTimes) {
+    activeOnDay.set(d.day, (activeOnDay.get(d.day) ?? 0) + d.activeMs);
+    activeOfPerson.set(d.userId, (activeOfPerson.get(d.userId) ?? 0) + d.activeMs);
+    if (!byDay.has(d.day)) byDay.set(d.day, zeroCounts());
+    if (!byPerson.has(d.userId)) byPerson.set(d.userId, zeroCounts());
+  }
+  const activeOfWeek = new Map<string, number>();
+  for (const [day, ms] of activeOnDay) {
+    activeOfWeek.set(weekOf(day), (activeOfWeek.get(weekOf(day)) ?? 0) + ms);
+    if (!byWeek.has(weekOf(day))) byWeek.set(weekOf(day), zeroCounts());
+  }
+  const timesByPerson = groupBy(times, (t) => t.user_id);
+  const timesByStage = groupBy(times, (t) => t.stage_id);
+  for (const id of timesByPerson.keys()) if (!byPerson.has(id)) byPerson.set(id, zeroCounts());
+  for (const id of timesByStage.keys()) if (!byStage.has(id)) byStage.set(id, zeroCounts());
+
+  const [byReviewer, byAnnotator] = await Promise.all([
+    issueCounts(deps.db, projectId, f, 'author_id'),
+    issueCounts(deps.db, projectId, f, 'assignee_id'),
+  ]);
+  const names = await userNames(deps.db, [
+    ...new Set([...byPerson.keys(), ...byReviewer.map((i) => i.userId), ...byAnnotator.map((i) => i.userId)]),
+  ]);
+  const nameOf = (id: string) => names.get(id) ?? null;
+  const features = new Map((ontology ? listFeatures(ontology) : []).map((x) => [x.featureId, x.name]));
+  const stageName = (id: string) => workflow.stages.find((s) => s.id === id)?.name ?? id;
+  const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+  return {
+    scope: { userId: f.userIds?.length === 1 ? f.userIds[0]! : null, team: scope.team },
+    totals: { ...totals, activeMs: dayTimes.reduce((a, d) => a + d.activeMs, 0) },
+    days: byKey([...byDay]).map(([day, c]) => ({ day, ...c, activeMs: activeOnDay.get(day) ?? 0 })),
+    weeks: byKey([...byWeek]).map(([week, c]) => ({ week, ...c, activeMs: activeOfWeek.get(week) ?? 0 })),
+    people: byKey([...byPerson])
+      .map(([userId, c]) => ({
+        userId,
+        name: nameOf(userId),
+        ...c,
+        activeMs: activeOfPerson.get(userId) ?? 0,
+        time: timeStats(timesByPerson.get(userId) ?? []),
+        ...rates(c),
+      }))
+      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
+    stages: workflow.stages
+      .filter((s) => byStage.has(s.id))
+      .map((s) => ({
+        stageId: s.id,
+        stageName: s.name,
+        ...byStage.get(s.id)!,
+        time: timeStats(timesByStage.get(s.id) ?? []),
+      }))
+      .concat(
+        [...byStage]
+          .filter(([id]) => !workflow.stages.some((s) => s.id === id))
+          .map(([id, c]) => ({
+            stageId: id,
+            stageName: stageName(id),
+            ...c,
+            time: timeStats(timesByStage.get(id) ?? []),
+          })),
+      ),
+    classes: byKey([...byClass]).map(([featureId, c]) => ({
+      featureId,
+      name: features.get(featureId) ?? featureId,
+      labels_created: c.labels_created,
+      labels_edited: c.labels_edited,
+      labels_deleted: c.labels_deleted,
+      labels_approved: c.labels_approved,
+      labels_rejected: c.labels_rejected,
+      rejectionRate: ratio(c.labels_rejected, c.labels_approved + c.labels_rejected),
+    })),
+    issues: {
+      byReviewer: byReviewer.map((i) => ({ ...i, name: nameOf(i.userId) })),
+      byAnnotator: byAnnotator.map((i) => ({ ...i, name: nameOf(i.userId) })),
+    },
+    queue: teamWide ? await queueDepths(deps.db, projectId, f, today) : null,
+    forecast: teamWide ? await forecast(deps.db, projectId, f.datasetId, today) : null,
+  };
+}
