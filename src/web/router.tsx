@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import type { WorkspaceAction } from '../core/policy/index.ts';
 import { RequirePermission } from './components/RequirePermission.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
+import { ReportsPage } from './features/analytics/ReportsPage.tsx';
 import { ApiKeysPage } from './features/api-keys/ApiKeysPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { InvitePage } from './features/auth/InvitePage.tsx';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'tasks/:id', element: <TaskPage /> },
       { path: 'tasks/:id/feedback', element: <GoldFeedbackPage /> },
       { path: 'issues', element: <MyIssuesPage /> },
+      { path: 'reports', element: guarded('analytics.workspace', <ReportsPage />) },
       { path: 'datasets', element: guarded('dataset.list', <DatasetsPage />) },
       { path: 'datasets/:id', element: <DatasetPage /> },
       { path: 'ontologies', element: guarded('ontology.list', <OntologiesPage />) },

@@ -1,4 +1,5 @@
-import { SelectField, TextField } from '../../components/Field.tsx';
+import { DateRangeFields } from '../../components/DateRangeFields.tsx';
+import { SelectField } from '../../components/Field.tsx';
 import type { Purpose, ReportFilters } from './queries.ts';
 
 /** What the report sums up: screening, monitoring or both, between two days (inclusive). */
@@ -20,19 +21,10 @@ export function ReportFiltersBar({
         <option value="screening">Screening</option>
         <option value="monitoring">Monitoring</option>
       </SelectField>
-      <TextField
-        label="From"
-        type="date"
-        value={filters.from}
-        max={filters.to || undefined}
-        onChange={(e) => onChange({ ...filters, from: e.target.value })}
-      />
-      <TextField
-        label="To"
-        type="date"
-        value={filters.to}
-        min={filters.from || undefined}
-        onChange={(e) => onChange({ ...filters, to: e.target.value })}
+      <DateRangeFields
+        from={filters.from}
+        to={filters.to}
+        onChange={(range) => onChange({ ...filters, ...range })}
       />
       {filters.user ? (
         <p className="benchmark-person">

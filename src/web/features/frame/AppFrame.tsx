@@ -131,6 +131,13 @@ function MainNav() {
             </NavLink>
           </li>
         ) : null}
+        {roleMay(user.role, 'analytics.workspace') ? (
+          <li>
+            <NavLink to="/reports" className="nav-link">
+              Reports
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
       <p className="nav-section" id="nav-settings">
         Settings

@@ -13,6 +13,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { AgreementTab } from '../agreement/AgreementTab.tsx';
 import { mayViewAgreement } from '../agreement/permissions.ts';
 import { useHasConsensusStage } from '../agreement/queries.ts';
+import { AnalyticsTab } from '../analytics/AnalyticsTab.tsx';
+import { mayViewAnalytics } from '../analytics/permissions.ts';
 import { useCurrentUser } from '../auth/session.tsx';
 import { BenchmarkTab } from '../benchmark/BenchmarkTab.tsx';
 import { mayViewBenchmark } from '../benchmark/permissions.ts';
@@ -43,6 +45,7 @@ type TabId =
   | 'issues'
   | 'agreement'
   | 'benchmark'
+  | 'analytics'
   | 'collaborators'
   | 'datasets';
 
@@ -84,6 +87,8 @@ function ProjectDetail({ project }: { project: Project }) {
     ...(showAgreement ? [{ id: 'agreement' as const, label: 'Agreement' }] : []),
     // Managers run the benchmark; every member sees their own scores there.
     ...(mayViewBenchmark(me, project) ? [{ id: 'benchmark' as const, label: 'Benchmark' }] : []),
+    // Managers see the team's numbers; every member their own.
+    ...(mayViewAnalytics(me, project) ? [{ id: 'analytics' as const, label: 'Analytics' }] : []),
     { id: 'collaborators', label: 'Collaborators' },
     { id: 'datasets', label: 'Datasets' },
   ];
@@ -138,6 +143,7 @@ function ProjectDetail({ project }: { project: Project }) {
         {tab === 'issues' ? <ProjectIssuesTab project={project} /> : null}
         {tab === 'agreement' ? <AgreementTab project={project} /> : null}
         {tab === 'benchmark' ? <BenchmarkTab project={project} /> : null}
+        {tab === 'analytics' ? <AnalyticsTab project={project} /> : null}
       </Tabs>
     </>
   );
