@@ -13,6 +13,7 @@ import * as m0011 from './0011_consensus_rounds.ts';
 import * as m0012 from './0012_benchmarks.ts';
 import * as m0013 from './0013_active_time.ts';
 import * as m0014 from './0014_metric_counters.ts';
+import * as m0015 from './0015_analytics_indexes.ts';
 
 /** Ordered by name; add new migrations here. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_benchmarks': m0012,
   '0013_active_time': m0013,
   '0014_metric_counters': m0014,
+  '0015_analytics_indexes': m0015,
 };

@@ -25,7 +25,7 @@ import {
   type ReportQuery,
   userNames,
 } from './filters.ts';
-import { waitingNow } from './queue-depth.ts';
+import { type Waiting, waitingNow } from './queue-depth.ts';
 import { Counts, Quality } from './report-schemas.ts';
 import { activeByDay, groupBy, TimeStats, taskTimes, timeStats } from './time-report.ts';
 
@@ -86,12 +86,11 @@ export const ProjectReportOut = z
   })
   .meta({ id: 'ProjectAnalytics' });
 
-interface CounterRow {
-  day: string;
+type Grouping = 'day' | 'user_id' | 'stage_id' | 'feature_id';
+
+interface CounterSum {
+  key: string;
   metric: Metric;
-  user_id: string;
-  stage_id: string;
-  feature_id: string;
   n: number;
 }
 
@@ -103,16 +102,28 @@ const LABEL_METRICS = new Set<Metric>([
   'labels_rejected',
 ]);
 
-/** The counters the filter covers, summed over datasets. A class filter narrows label counts only. */
-async function counters(db: Executor, projectId: string, f: ReportFilter): Promise<CounterRow[]> {
+/**
+ * The counters the filter covers, summed per `by` and metric in the database (the rows of a busy
+ * project's month run to tens of thousands; the sums to a few hundred). A class filter narrows
+ * label counts only; '' rows (nobody's: tasks completed) only count for the whole team.
+ */
+async function counterSums(
+  db: Executor,
+  projectId: string,
+  f: ReportFilter,
+  teamWide: boolean,
+  by: Grouping,
+): Promise<CounterSum[]> {
   if (f.userIds?.length === 0) return [];
   const rows = await db
     .selectFrom('metric_days')
-    .select(['day', 'metric', 'user_id', 'stage_id', 'feature_id', (eb) => eb.fn.sum<number>('n').as('n')])
+    .select([`${by} as key`, 'metric', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('project_id', '=', projectId)
     .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
     .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
     .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+    .$if(!teamWide, (b) => b.where('user_id', '!=', ''))
+    .$if(by !== 'day', (b) => b.where(by, '!=', ''))
     .$if(f.stageId !== undefined, (b) => b.where('stage_id', '=', f.stageId!))
     .$if(f.datasetId !== undefined, (b) => b.where('dataset_id', '=', f.datasetId!))
     .$if(f.featureId !== undefined, (b) =>
@@ -120,9 +131,9 @@ async function counters(db: Executor, projectId: string, f: ReportFilter): Promi
         eb.or([eb('feature_id', '=', f.featureId!), eb('metric', 'not in', [...LABEL_METRICS])]),
       ),
     )
-    .groupBy(['day', 'metric', 'user_id', 'stage_id', 'feature_id'])
+    .groupBy([by, 'metric'])
     .execute();
-  return rows.map((r) => ({ ...r, metric: r.metric as Metric, n: Number(r.n) }));
+  return rows.map((r) => ({ key: r.key, metric: r.metric as Metric, n: Number(r.n) }));
 }
 
 const rates = (c: MetricCounts) => ({
@@ -168,7 +179,13 @@ async function issueCounts(
 }
 
 /** The day's last counts per stage; today's counted live, so a new project's queue shows at once. */
-async function queueDepths(db: Executor, projectId: string, f: ReportFilter, today: string) {
+async function queueDepths(
+  db: Executor,
+  projectId: string,
+  f: ReportFilter,
+  today: string,
+  waiting: readonly Waiting[],
+) {
   const rows = await db
     .selectFrom('queue_depth')
     .select(['day', 'stage_id', 'depth'])
@@ -182,14 +199,23 @@ async function queueDepths(db: Executor, projectId: string, f: ReportFilter, tod
     .execute();
   const stored = rows.map((r) => ({ day: r.day, stageId: r.stage_id, depth: Number(r.depth) }));
   if ((f.from !== undefined && f.from > today) || (f.to !== undefined && f.to < today)) return stored;
-  const live = (await waitingNow(db, projectId))
+  const live = waiting
     .filter((c) => f.stageId === undefined || c.stageId === f.stageId)
     .sort((a, b) => (a.stageId < b.stageId ? -1 : 1));
   return [...stored, ...live.map((c) => ({ day: today, stageId: c.stageId, depth: c.depth }))];
 }
 
-/** Remaining tasks at the pace of the last 14 days' completions (of the dataset, if one is chosen). */
-async function forecast(db: Executor, projectId: string, datasetId: string | undefined, today: string) {
+/**
+ * Remaining tasks at the pace of the last 14 days' completions. Remaining: what waits in the
+ * stages now, or, for one dataset, counted among its tasks.
+ */
+async function forecast(
+  db: Executor,
+  projectId: string,
+  datasetId: string | undefined,
+  today: string,
+  waiting: readonly Waiting[],
+) {
   const windowStart = utcDay(Date.parse(`${today}T00:00:00.000Z`) - 13 * 86_400_000);
   const done = await db
     .selectFrom('metric_days')
@@ -201,17 +227,23 @@ async function forecast(db: Executor, projectId: string, datasetId: string | und
     .$if(datasetId !== undefined, (b) => b.where('dataset_id', '=', datasetId!))
     .groupBy('day')
     .execute();
-  const remaining = await db
-    .selectFrom('tasks as t')
-    .$if(datasetId !== undefined, (b) =>
-      b.innerJoin('data_units as u', 'u.id', 't.data_unit_id').where('u.dataset_id', '=', datasetId!),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.project_id', '=', projectId)
-    .where('t.status', '!=', 'completed')
-    .where('t.gold_task_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return forecastCompletion(new Map(done.map((d) => [d.day, Number(d.n)])), Number(remaining.n), today);
+  const remaining =
+    datasetId === undefined
+      ? waiting.reduce((sum, w) => sum + w.depth, 0)
+      : Number(
+          (
+            await db
+              .selectFrom('tasks as t')
+              .innerJoin('data_units as u', 'u.id', 't.data_unit_id')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('t.project_id', '=', projectId)
+              .where('u.dataset_id', '=', datasetId)
+              .where('t.status', '!=', 'completed')
+              .where('t.gold_task_id', 'is', null)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  return forecastCompletion(new Map(done.map((d) => [d.day, Number(d.n)])), remaining, today);
 }
 
 export async function projectReport(deps: AppDeps, ctx: RequestContext, projectId: string, q: ReportQuery) {
@@ -224,12 +256,19 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
   };
   // Numbers that belong to nobody in particular (tasks completed) are the team's.
   const teamWide = scope.team && f.userIds === undefined;
-  const rows = (await counters(deps.db, projectId, f)).filter((r) => teamWide || r.user_id !== '');
+  const sums = (by: Grouping) => counterSums(deps.db, projectId, f, teamWide, by);
+  const [perDay, perPerson, perStage, perClass] = await Promise.all([
+    sums('day'),
+    sums('user_id'),
+    sums('stage_id'),
+    sums('feature_id'),
+  ]);
   const times = await taskTimes(deps.db, projectId, f);
   const dayTimes = await activeByDay(deps.db, projectId, f);
   const { workflow } = await currentWorkflow(deps.db, projectId);
   const ontology = await projectOntology(deps.db, projectId);
   const today = utcDay(deps.clock());
+  const waiting = teamWide ? await waitingNow(deps.db, projectId) : null;
 
   const byDay = new Map<string, MetricCounts>();
   const byWeek = new Map<string, MetricCounts>();
@@ -237,14 +276,14 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
   const byStage = new Map<string, MetricCounts>();
   const byClass = new Map<string, MetricCounts>();
   const totals = zeroCounts();
-  for (const r of rows) {
+  for (const r of perDay) {
     totals[r.metric] += r.n;
-    countsAt(byDay, r.day)[r.metric] += r.n;
-    countsAt(byWeek, weekOf(r.day))[r.metric] += r.n;
-    if (r.user_id !== '') countsAt(byPerson, r.user_id)[r.metric] += r.n;
-    if (r.stage_id !== '') countsAt(byStage, r.stage_id)[r.metric] += r.n;
-    if (r.feature_id !== '') countsAt(byClass, r.feature_id)[r.metric] += r.n;
+    countsAt(byDay, r.key)[r.metric] += r.n;
+    countsAt(byWeek, weekOf(r.key))[r.metric] += r.n;
   }
+  for (const r of perPerson) countsAt(byPerson, r.key)[r.metric] += r.n;
+  for (const r of perStage) countsAt(byStage, r.key)[r.metric] += r.n;
+  for (const r of perClass) countsAt(byClass, r.key)[r.metric] += r.n;
   const activeOnDay = new Map<string, number>();
   const activeOfPerson = new Map<string, number>();
   for (const d of dayTimes) {
@@ -322,7 +361,7 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
       byReviewer: byReviewer.map((i) => ({ ...i, name: nameOf(i.userId) })),
       byAnnotator: byAnnotator.map((i) => ({ ...i, name: nameOf(i.userId) })),
     },
-    queue: teamWide ? await queueDepths(deps.db, projectId, f, today) : null,
-    forecast: teamWide ? await forecast(deps.db, projectId, f.datasetId, today) : null,
+    queue: waiting ? await queueDepths(deps.db, projectId, f, today, waiting) : null,
+    forecast: waiting ? await forecast(deps.db, projectId, f.datasetId, today, waiting) : null,
   };
 }

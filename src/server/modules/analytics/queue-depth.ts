@@ -9,8 +9,14 @@ import type { DB } from '../../db/schema.ts';
 // can chart how the queues filled and drained. A stage that emptied since the last count drops
 // out of today's rows (no row: nothing waiting). The project dashboard shows today's live count.
 
+export interface Waiting {
+  projectId: string;
+  stageId: string;
+  depth: number;
+}
+
 /** Tasks waiting per stage now (anything not completed; served gold excepted), of one project or all. */
-export async function waitingNow(db: Executor, projectId?: string) {
+export async function waitingNow(db: Executor, projectId?: string): Promise<Waiting[]> {
   const counts = await db
     .selectFrom('tasks')
     .select(['project_id', 'stage_id', (eb) => eb.fn.countAll<number>().as('n')])
