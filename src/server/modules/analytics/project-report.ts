@@ -315,7 +315,7 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
   const byKey = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   return {
-    scope: { userId: f.userIds?.length === 1 ? f.userIds[0]! : null, team: scope.team },
+    scope: { userId: scope.userId ?? null, team: scope.team },
     totals: { ...totals, activeMs: dayTimes.reduce((a, d) => a + d.activeMs, 0) },
     days: byKey([...byDay]).map(([day, c]) => ({ day, ...c, activeMs: activeOnDay.get(day) ?? 0 })),
     weeks: byKey([...byWeek]).map(([week, c]) => ({ week, ...c, activeMs: activeOfWeek.get(week) ?? 0 })),

@@ -227,9 +227,8 @@ function ProjectFigures({ report, team }: { report: ProjectAnalytics; team: bool
       <Figures
         figures={[
           ['Tasks submitted', t.tasks_submitted.toLocaleString()],
-          ...(team && report.scope.userId === null
-            ? ([['Tasks completed', t.tasks_completed.toLocaleString()]] as const)
-            : []),
+          // Completions are the whole team's: not for a group or one person.
+          ...(forecast ? ([['Tasks completed', t.tasks_completed.toLocaleString()]] as const) : []),
           // An annotator's own numbers have reviews only if they review too.
           ...(team || t.tasks_approved + t.tasks_rejected > 0
             ? ([
