@@ -3,7 +3,6 @@ import { reviewQuality } from '../../../core/analytics/metrics.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { TrendCard } from '../../components/charts/TrendCard.tsx';
 import { DataTableCard } from '../../components/DataTable.tsx';
-import { SelectField } from '../../components/Field.tsx';
 import { Card } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
 import { useOntologyVersion } from '../../editor/queries.ts';
@@ -15,6 +14,7 @@ import { classColumns, issueColumns, peopleColumns, periodColumns, stageColumns 
 import { Figures } from './Figures.tsx';
 import { FiltersBar, OptionFilter, useGroupOptions } from './FiltersBar.tsx';
 import { dayLabel, duration, shownPercent } from './format.ts';
+import { PeriodPicker } from './PeriodPicker.tsx';
 import { mayViewTeamAnalytics } from './permissions.ts';
 import { type AnalyticsFilters, lastDays, type ProjectAnalytics, useProjectAnalytics } from './queries.ts';
 import { THROUGHPUT_KEYS, throughputSeries } from './series.ts';
@@ -88,16 +88,7 @@ export function AnalyticsTab({ project }: { project: Project }) {
       </Card>
       {data ? (
         <>
-          <div className="analytics-period">
-            <SelectField
-              label="Show per"
-              value={period}
-              onChange={(e) => setPeriod(e.target.value as Period)}
-            >
-              <option value="day">Day</option>
-              <option value="week">Week</option>
-            </SelectField>
-          </div>
+          <PeriodPicker period={period} onChange={setPeriod} />
           <TrendCard
             title="Throughput"
             description={

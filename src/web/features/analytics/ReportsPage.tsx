@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { TrendCard } from '../../components/charts/TrendCard.tsx';
 import { type Column, DataTableCard } from '../../components/DataTable.tsx';
-import { SelectField } from '../../components/Field.tsx';
 import { Card, PageHeader } from '../../components/Page.tsx';
 import { Loading } from '../../components/States.tsx';
 import { type ProjectFilters, useProjectList } from '../projects/queries.ts';
@@ -12,6 +11,7 @@ import { hrs, mins, n, pct } from './columns.tsx';
 import { Figures } from './Figures.tsx';
 import { FiltersBar, OptionFilter, useGroupOptions } from './FiltersBar.tsx';
 import { dayLabel, duration, hours, percent, shownPercent } from './format.ts';
+import { PeriodPicker } from './PeriodPicker.tsx';
 import {
   lastDays,
   useWorkspaceAnalytics,
@@ -131,16 +131,7 @@ export function ReportsPage() {
         </Card>
         {data ? (
           <>
-            <div className="analytics-period">
-              <SelectField
-                label="Show per"
-                value={period}
-                onChange={(e) => setPeriod(e.target.value as Period)}
-              >
-                <option value="day">Day</option>
-                <option value="week">Week</option>
-              </SelectField>
-            </div>
+            <PeriodPicker period={period} onChange={setPeriod} />
             <TrendCard
               title="Throughput"
               rows={countRows(period === 'day' ? data.days : data.weeks, THROUGHPUT_KEYS, period)}
