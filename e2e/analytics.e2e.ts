@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
-import { canvasAt, drag, focusPage } from './helpers/canvas.ts';
+import { boxCar } from './helpers/canvas.ts';
 import type { Person } from './helpers/pages.ts';
 import { imageProject, startWork, taskIdOf } from './helpers/projects.ts';
 import { csrfHeaders, userIdByEmail } from './helpers/session.ts';
@@ -50,16 +50,6 @@ const ANNOTATE_REVIEW = {
     { from: 'review', to: 'annotate', kind: 'rejected' },
   ],
 };
-
-async function boxCar(page: Page, from: [number, number], to: [number, number]) {
-  await page.getByText('Saved', { exact: true }).waitFor();
-  const at = await canvasAt(page);
-  await focusPage(page);
-  await page.keyboard.press('1');
-  await drag(page, at(...from), at(...to));
-  await page.getByText('1 object').waitFor();
-  await page.getByText('Saved', { exact: true }).waitFor();
-}
 
 /** The rows of the table captioned `caption`, as arrays of cell texts. */
 const tableRows = (page: Page, caption: string) =>

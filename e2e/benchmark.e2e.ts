@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInBrowser, useE2E } from './helpers/browser.ts';
-import { canvasAt, drag, focusPage } from './helpers/canvas.ts';
+import { boxCar } from './helpers/canvas.ts';
 import type { Person } from './helpers/pages.ts';
 import { imageProject, startWork, taskIdOf } from './helpers/projects.ts';
 import { csrfHeaders } from './helpers/session.ts';
@@ -133,16 +133,6 @@ async function projects(admin: Page) {
 }
 
 /** Boxes a car from one canvas offset to another (image centre = 0, 0) and waits for the save. */
-async function boxCar(page: Page, from: [number, number], to: [number, number]) {
-  await page.getByText('Saved', { exact: true }).waitFor();
-  const at = await canvasAt(page);
-  await focusPage(page);
-  await page.keyboard.press('1');
-  await drag(page, at(...from), at(...to));
-  await page.getByText('1 object').waitFor();
-  await page.getByText('Saved', { exact: true }).waitFor();
-}
-
 const submit = (page: Page) => page.getByRole('button', { name: /^Submit/ }).click();
 const banner = (page: Page) => page.getByText(/^Screening — task/);
 

@@ -27,3 +27,17 @@ export const click = (page: Page, p: At) => page.mouse.click(p.x, p.y);
 
 /** Focus leaves any field, so single keys go to the editor (keys typed into a field are the field's). */
 export const focusPage = (page: Page) => page.getByRole('heading', { level: 1 }).click();
+
+/**
+ * With the editor saved, draws one box of the class on hotkey 1 from `from` to `to` (canvas
+ * offsets from its centre) and waits until it is saved: one object on the task.
+ */
+export async function boxCar(page: Page, from: [number, number], to: [number, number]) {
+  await page.getByText('Saved', { exact: true }).waitFor();
+  const at = await canvasAt(page);
+  await focusPage(page);
+  await page.keyboard.press('1');
+  await drag(page, at(...from), at(...to));
+  await page.getByText('1 object').waitFor();
+  await page.getByText('Saved', { exact: true }).waitFor();
+}
