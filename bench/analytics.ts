@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { incrementsOf, utcDay } from '../src/core/analytics/metrics.ts';
+import { incrementsOf, METRICS, utcDay, zeroCounts } from '../src/core/analytics/metrics.ts';
 import type { TaskEventKind } from '../src/core/queue/index.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -338,11 +338,12 @@ const TASK_STATE_COLS = [
 ];
 const TASK_STATE_TYPES = [T, T, T, T, T, T, INT];
 const METRIC_COLS = ['project_id', 'day', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id', 'n'];
-const PERSON_COLS = ['day', 'project_id', 'user_id', 'metric', 'n'];
+const PERSON_COLS = ['day', 'project_id', 'user_id', ...METRICS];
 /** As addToCounters upserts (metric-days.ts). */
 const METRIC_UPSERT = `on conflict (project_id, day, metric, user_id, stage_id, dataset_id, feature_id)
   do update set n = metric_days.n + excluded.n`;
-const PERSON_UPSERT = `on conflict (day, project_id, user_id, metric) do update set n = person_days.n + excluded.n`;
+const PERSON_UPSERT = `on conflict (day, project_id, user_id) do update set
+  ${METRICS.map((m) => `${m} = person_days.${m} + excluded.${m}`).join(', ')}`;
 const ISSUE_COLS = [
   'id',
   'project_id',
@@ -917,14 +918,29 @@ function countersOf(events: readonly GenEvent[], day: string): CounterRows {
           feature_id: i.featureId,
           n: i.n,
         });
-      const pk = `${p.index}\u0000${i.userId}\u0000${i.metric}`;
-      const q = personDays.get(pk);
-      if (q) q.n += i.n;
-      else personDays.set(pk, { day, project_id: p.id, user_id: i.userId, metric: i.metric, n: i.n });
+      const pk = `${p.index}\u0000${i.userId}`;
+      let q = personDays.get(pk);
+      if (!q) {
+        q = { day, project_id: p.id, user_id: i.userId, ...zeroCounts() };
+        personDays.set(pk, q);
+      }
+      q[i.metric] += i.n;
     }
   }
   return { metricDays: [...metricDays.values()], personDays: [...personDays.values()] };
 }
+
+/** person_days rows as one entry per metric counted, to compare like metric_days. */
+const perMetric = (rows: readonly PersonDaysTable[]) =>
+  rows.flatMap((r) =>
+    METRICS.filter((m) => r[m] !== 0).map((metric) => ({
+      day: r.day,
+      project_id: r.project_id,
+      user_id: r.user_id,
+      metric,
+      n: r[metric],
+    })),
+  );
 
 /** Where two sets of counter rows differ (null: the same rows and counts, in any order). */
 function compareCounters(mine: CounterRows, theirs: CounterRows): string | null {
@@ -941,7 +957,7 @@ function compareCounters(mine: CounterRows, theirs: CounterRows): string | null 
     );
   for (const [what, a, b] of [
     ['metric_days', index(mine.metricDays), index(theirs.metricDays)],
-    ['person_days', index(mine.personDays), index(theirs.personDays)],
+    ['person_days', index(perMetric(mine.personDays)), index(perMetric(theirs.personDays))],
   ] as const) {
     if (a.size !== b.size) return `${what}: ${a.size} rows here, ${b.size} from counterRows`;
     for (const [k, n] of a)
@@ -1215,8 +1231,8 @@ async function load(label: string, database: Database, loader: Loader): Promise<
     await loader.insert(
       'person_days',
       PERSON_COLS,
-      [T, T, T, T, BIG],
-      counts.personDays.map((r) => [r.day, r.project_id, r.user_id, r.metric, r.n]),
+      [T, T, T, ...METRICS.map(() => BIG)],
+      counts.personDays.map((r) => [r.day, r.project_id, r.user_id, ...METRICS.map((m) => r[m])]),
       PERSON_UPSERT,
     );
     await loader.insert(

@@ -1,6 +1,7 @@
 import { Migrator } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActivitySignal, activeSpans } from '../src/core/analytics/active-time.ts';
+import { METRICS } from '../src/core/analytics/metrics.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import { migrations } from '../src/server/db/migrations/index.ts';
 import { countQueueDepth } from '../src/server/modules/analytics/queue-depth.ts';
@@ -538,9 +539,9 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
         await env.deps.db
           .selectFrom('person_days')
           .selectAll()
-          .orderBy(['day', 'project_id', 'user_id', 'metric'])
+          .orderBy(['day', 'project_id', 'user_id'])
           .execute()
-      ).map((r) => ({ ...r, n: Number(r.n) })),
+      ).map((r) => ({ ...r, ...Object.fromEntries(METRICS.map((m) => [m, Number(r[m])])) })),
     });
     const kept = await snapshot();
     expect(kept.metricDays.length).toBeGreaterThan(10);

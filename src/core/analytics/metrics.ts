@@ -158,6 +158,11 @@ export type MetricCounts = Record<Metric, number>;
 
 export const zeroCounts = (): MetricCounts => Object.fromEntries(METRICS.map((m) => [m, 0])) as MetricCounts;
 
+/** Adds `more` into `into`, metric by metric. */
+export function addCounts(into: MetricCounts, more: MetricCounts) {
+  for (const m of METRICS) into[m] += more[m];
+}
+
 /** The counts under `key`, created at zero on first use. */
 export function countsAt<K>(into: Map<K, MetricCounts>, key: K): MetricCounts {
   let c = into.get(key);

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Metric } from '../../core/analytics/metrics.ts';
 import type { ProjectRole, ProjectStatus, SharedResourceRole, WorkspaceRole } from '../../core/roles.ts';
 
 // Portable column conventions (the same on SQLite and PostgreSQL):
@@ -515,14 +516,12 @@ export interface MetricDaysTable {
   n: number;
 }
 
-/** metric_days summed per (day, project, person, metric), for the workspace report. */
-export interface PersonDaysTable {
+/** metric_days summed per (day, project, person), a column per metric, for the workspace report. */
+export type PersonDaysTable = {
   day: string;
   project_id: string;
   user_id: string;
-  metric: string;
-  n: number;
-}
+} & Record<Metric, number>;
 
 /** Tasks waiting in each stage (not completed), as last counted on a day. */
 export interface QueueDepthTable {

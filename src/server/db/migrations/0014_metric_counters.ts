@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { addToCounters, counterRows } from '../../modules/analytics/metric-days.ts';
+import { type Kysely, sql } from 'kysely';
+import { addToMetricDays, counterRows } from '../../modules/analytics/metric-days.ts';
 import type { DB } from '../schema.ts';
 
 // Analytics counters.
@@ -11,7 +11,9 @@ import type { DB } from '../schema.ts';
 //   and day; by person too, for a Workforce Manager's members.
 // - queue_depth: tasks waiting per (project, day, stage), the housekeeping's last count that day.
 // - time_by_day gets an index by day for the workspace report too.
-// The counters are filled from the events already recorded.
+// The counters are filled from the events already recorded: metric_days through the event
+// mapping every recorder uses, person_days summed from metric_days in SQL (its own columns, as
+// person_days took another shape in 0016).
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -65,6 +67,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await countRecordedEvents(db as unknown as Kysely<DB>);
+  await sql`insert into person_days (day, project_id, user_id, metric, n)
+    select day, project_id, user_id, metric, sum(n) from metric_days
+    group by day, project_id, user_id, metric`.execute(db);
 }
 
 async function countRecordedEvents(db: Kysely<DB>) {
@@ -79,7 +84,7 @@ async function countRecordedEvents(db: Kysely<DB>) {
       .execute();
     if (events.length === 0) return;
     after = events[events.length - 1]!.id;
-    const counts = await counterRows(
+    const { metricDays } = await counterRows(
       db,
       events.map((e) => ({
         projectId: e.project_id,
@@ -92,7 +97,7 @@ async function countRecordedEvents(db: Kysely<DB>) {
         data: JSON.parse(e.data) as Record<string, unknown>,
       })),
     );
-    await addToCounters(db, counts);
+    await addToMetricDays(db, metricDays);
   }
 }
 

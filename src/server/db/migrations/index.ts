@@ -14,6 +14,7 @@ import * as m0012 from './0012_benchmarks.ts';
 import * as m0013 from './0013_active_time.ts';
 import * as m0014 from './0014_metric_counters.ts';
 import * as m0015 from './0015_analytics_indexes.ts';
+import * as m0016 from './0016_person_days_wide.ts';
 
 /** Ordered by name; add new migrations here. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_active_time': m0013,
   '0014_metric_counters': m0014,
   '0015_analytics_indexes': m0015,
+  '0016_person_days_wide': m0016,
 };

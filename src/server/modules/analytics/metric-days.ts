@@ -1,11 +1,17 @@
-import { type CountedEvent, incrementsOf, utcDay } from '../../../core/analytics/metrics.ts';
+import {
+  type CountedEvent,
+  incrementsOf,
+  METRICS,
+  utcDay,
+  zeroCounts,
+} from '../../../core/analytics/metrics.ts';
 import type { Executor } from '../../db/database.ts';
 import type { MetricDaysTable, PersonDaysTable } from '../../db/schema.ts';
 
 // The daily counters kept beside the task event log: every event recorder adds its events'
 // increments here in the same transaction, so the dashboards never scan the log. metric_days has
-// every dimension a project dashboard filters by; person_days only (day, project, person), for
-// the workspace report.
+// every dimension a project dashboard filters by; person_days only (day, project, person), with a
+// column per metric, for the workspace report.
 
 export interface EventToCount extends CountedEvent {
   projectId: string;
@@ -47,12 +53,30 @@ export async function counterRows(db: Executor, events: readonly EventToCount[])
     const day = utcDay(e.at);
     const dataset_id = datasetOf.get(e.taskId) ?? '';
     for (const i of increments) {
-      const common = { project_id: e.projectId, day, metric: i.metric, user_id: i.userId, n: i.n };
-      addUp(metricDays, { ...common, stage_id: i.stageId, dataset_id, feature_id: i.featureId });
-      addUp(personDays, common);
+      addUp(metricDays, {
+        project_id: e.projectId,
+        day,
+        metric: i.metric,
+        user_id: i.userId,
+        stage_id: i.stageId,
+        dataset_id,
+        feature_id: i.featureId,
+        n: i.n,
+      });
+      personDayOf(personDays, day, e.projectId, i.userId)[i.metric] += i.n;
     }
   }
   return { metricDays: sorted(metricDays), personDays: sorted(personDays) };
+}
+
+function personDayOf(rows: Map<string, PersonDaysTable>, day: string, project_id: string, user_id: string) {
+  const key = `${day}\u0000${project_id}\u0000${user_id}`;
+  let row = rows.get(key);
+  if (!row) {
+    row = { day, project_id, user_id, ...zeroCounts() };
+    rows.set(key, row);
+  }
+  return row;
 }
 
 async function datasetsOfTasks(db: Executor, taskIds: readonly string[]) {
@@ -69,11 +93,11 @@ async function datasetsOfTasks(db: Executor, taskIds: readonly string[]) {
   return out;
 }
 
-export async function addToCounters(db: Executor, rows: CounterRows) {
-  for (let i = 0; i < rows.metricDays.length; i += 500) {
+export async function addToMetricDays(db: Executor, rows: readonly MetricDaysTable[]) {
+  for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('metric_days')
-      .values(rows.metricDays.slice(i, i + 500))
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) =>
         oc
           .columns(['project_id', 'day', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
@@ -81,17 +105,32 @@ export async function addToCounters(db: Executor, rows: CounterRows) {
       )
       .execute();
   }
-  for (let i = 0; i < rows.personDays.length; i += 500) {
+}
+
+// 20 columns a row: 100 rows stay under SQLite's 32,766 bound parameters with room to spare.
+const PERSON_DAYS_BATCH = 100;
+
+async function addToPersonDays(db: Executor, rows: readonly PersonDaysTable[]) {
+  for (let i = 0; i < rows.length; i += PERSON_DAYS_BATCH) {
     await db
       .insertInto('person_days')
-      .values(rows.personDays.slice(i, i + 500))
+      .values(rows.slice(i, i + PERSON_DAYS_BATCH))
       .onConflict((oc) =>
         oc
-          .columns(['day', 'project_id', 'user_id', 'metric'])
-          .doUpdateSet((eb) => ({ n: eb('person_days.n', '+', eb.ref('excluded.n')) })),
+          .columns(['day', 'project_id', 'user_id'])
+          .doUpdateSet((eb) =>
+            Object.fromEntries(
+              METRICS.map((m) => [m, eb(eb.ref(`person_days.${m}`), '+', eb.ref(`excluded.${m}`))]),
+            ),
+          ),
       )
       .execute();
   }
+}
+
+export async function addToCounters(db: Executor, rows: CounterRows) {
+  await addToMetricDays(db, rows.metricDays);
+  await addToPersonDays(db, rows.personDays);
 }
 
 /** Adds what the events count to the daily counters. */

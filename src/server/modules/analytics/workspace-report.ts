@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
+  addCounts,
   countsAt,
   METRICS,
-  type Metric,
   type MetricCounts,
   reviewQuality,
   weekOf,
@@ -101,10 +101,11 @@ async function peopleOf(deps: AppDeps, ctx: RequestContext, q: WorkspaceQuery) {
 }
 
 async function countsBy(db: Executor, f: Filter, by: 'day' | 'project_user') {
-  const cols = by === 'day' ? (['day', 'metric'] as const) : (['project_id', 'user_id', 'metric'] as const);
+  const cols = by === 'day' ? (['day'] as const) : (['project_id', 'user_id'] as const);
   const rows = await db
     .selectFrom('person_days')
-    .select([...cols, (eb) => eb.fn.sum<number>('n').as('n')])
+    .select(cols)
+    .select((eb) => METRICS.map((m) => eb.fn.sum<number>(m).as(m)))
     .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
     .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
     .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
@@ -112,13 +113,14 @@ async function countsBy(db: Executor, f: Filter, by: 'day' | 'project_user') {
     .groupBy([...cols])
     .execute();
   return rows.map((r) => {
-    const row = r as { day?: string; project_id?: string; user_id?: string; metric: string };
+    const row = r as Record<string, string | number>;
+    const counts = zeroCounts();
+    for (const m of METRICS) counts[m] = Number(row[m]);
     return {
-      day: row.day ?? '',
-      project_id: row.project_id ?? '',
-      user_id: row.user_id ?? '',
-      metric: row.metric as Metric,
-      n: Number(r.n),
+      day: String(row.day ?? ''),
+      project_id: String(row.project_id ?? ''),
+      user_id: String(row.user_id ?? ''),
+      counts,
     };
   });
 }
@@ -192,16 +194,16 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
 
   const byDay = new Map<string, MetricCounts>();
   // With the people narrowed, the queries leave out what belongs to nobody ('': tasks completed).
-  for (const r of dayRows) countsAt(byDay, r.day)[r.metric] += r.n;
+  for (const r of dayRows) byDay.set(r.day, r.counts);
   const byProject = new Map<string, MetricCounts>();
   const byPerson = new Map<string, MetricCounts>();
   const totals = zeroCounts();
   const projectsOfPerson = new Map<string, Set<string>>();
   for (const r of pairRows) {
-    totals[r.metric] += r.n;
-    countsAt(byProject, r.project_id)[r.metric] += r.n;
+    addCounts(totals, r.counts);
+    addCounts(countsAt(byProject, r.project_id), r.counts);
     if (r.user_id === '') continue;
-    countsAt(byPerson, r.user_id)[r.metric] += r.n;
+    addCounts(countsAt(byPerson, r.user_id), r.counts);
     projectsOfPerson.set(r.user_id, (projectsOfPerson.get(r.user_id) ?? new Set()).add(r.project_id));
   }
   const activeOnDay = new Map<string, { ms: number; people: Set<string> }>();
@@ -229,7 +231,7 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
   const weeks = new Map<string, { counts: MetricCounts; ms: number; people: Set<string> }>();
   for (const [day, c] of byDay) {
     const w = weeks.get(weekOf(day)) ?? { counts: zeroCounts(), ms: 0, people: new Set<string>() };
-    for (const m of METRICS) w.counts[m] += c[m];
+    addCounts(w.counts, c);
     const a = activeOnDay.get(day);
     if (a) {
       w.ms += a.ms;
