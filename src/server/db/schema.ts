@@ -516,12 +516,24 @@ export interface MetricDaysTable {
   n: number;
 }
 
-/** metric_days summed per (day, project, person), a column per metric, for the workspace report. */
-export type PersonDaysTable = {
+/** What the workspace report's counters hold: a column per metric, and active time. */
+export type CountedColumns = Record<Metric, number> & { active_ms: number };
+
+/** metric_days summed per (day, project, person), with the person's active time there that day. */
+export type PersonDaysTable = { day: string; project_id: string; user_id: string } & CountedColumns;
+
+/** person_days summed per calendar month (YYYY-MM). */
+export type PersonMonthsTable = { month: string; project_id: string; user_id: string } & CountedColumns;
+
+/** person_days summed over the people. */
+export type ProjectDaysTable = { day: string; project_id: string } & CountedColumns;
+
+/** Active time per (day, person) over every project. */
+export interface UserDaysTable {
   day: string;
-  project_id: string;
   user_id: string;
-} & Record<Metric, number>;
+  active_ms: number;
+}
 
 /** Tasks waiting in each stage (not completed), as last counted on a day. */
 export interface QueueDepthTable {
@@ -592,6 +604,9 @@ export interface DB {
   time_by_day: TimeByDayTable;
   metric_days: MetricDaysTable;
   person_days: PersonDaysTable;
+  person_months: PersonMonthsTable;
+  project_days: ProjectDaysTable;
+  user_days: UserDaysTable;
   queue_depth: QueueDepthTable;
   benchmark_scores: BenchmarkScoresTable;
   workflow_templates: WorkflowTemplatesTable;

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { invalid } from '../../http/errors.ts';
 import { taskHeldBy } from '../queue/work.ts';
+import { addActiveTime } from './metric-days.ts';
 
 // Recording active time: the editor reports the spans the clock ran (src/core/analytics) on the
 // task the person holds; they are placed on the server's clock, what another report of theirs
@@ -159,4 +160,5 @@ async function addTime(trx: Executor, w: Where, counted: readonly Span[]) {
       )
       .execute();
   }
+  await addActiveTime(trx, w.projectId, w.userId, days);
 }

@@ -6,12 +6,14 @@ import {
   zeroCounts,
 } from '../../../core/analytics/metrics.ts';
 import type { Executor } from '../../db/database.ts';
-import type { MetricDaysTable, PersonDaysTable } from '../../db/schema.ts';
+import type { CountedColumns, MetricDaysTable, PersonDaysTable } from '../../db/schema.ts';
 
 // The daily counters kept beside the task event log: every event recorder adds its events'
 // increments here in the same transaction, so the dashboards never scan the log. metric_days has
 // every dimension a project dashboard filters by; person_days only (day, project, person), with a
-// column per metric, for the workspace report.
+// column per metric and the active time, for the workspace report, which also reads its sums per
+// month (person_months), over the people (project_days) and the active time per (day, person)
+// over every project (user_days). Every write adds to all of them, in that order.
 
 export interface EventToCount extends CountedEvent {
   projectId: string;
@@ -73,7 +75,7 @@ function personDayOf(rows: Map<string, PersonDaysTable>, day: string, project_id
   const key = `${day}\u0000${project_id}\u0000${user_id}`;
   let row = rows.get(key);
   if (!row) {
-    row = { day, project_id, user_id, ...zeroCounts() };
+    row = { day, project_id, user_id, ...noCounts() };
     rows.set(key, row);
   }
   return row;
@@ -107,20 +109,51 @@ export async function addToMetricDays(db: Executor, rows: readonly MetricDaysTab
   }
 }
 
-// 20 columns a row: 100 rows stay under SQLite's 32,766 bound parameters with room to spare.
-const PERSON_DAYS_BATCH = 100;
+const COUNTED = [...METRICS, 'active_ms'] as const;
 
-async function addToPersonDays(db: Executor, rows: readonly PersonDaysTable[]) {
-  for (let i = 0; i < rows.length; i += PERSON_DAYS_BATCH) {
+const countedOf = (r: CountedColumns) => Object.fromEntries(COUNTED.map((c) => [c, r[c]])) as CountedColumns;
+const noCounts = (): CountedColumns => ({ ...zeroCounts(), active_ms: 0 });
+
+/** person_days rows summed per the key `keyOf` picks out of each. */
+function summedBy<K extends Record<string, string>>(
+  rows: readonly PersonDaysTable[],
+  keyOf: (r: PersonDaysTable) => K,
+): (K & CountedColumns)[] {
+  const out = new Map<string, K & CountedColumns>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const id = Object.values(key).join('\u0000');
+    const have = out.get(id);
+    if (have) for (const c of COUNTED) have[c] += r[c];
+    else out.set(id, { ...key, ...countedOf(r) });
+  }
+  return sorted(out);
+}
+
+// 21 columns a row: 100 rows stay far under SQLite's 32,766 bound parameters.
+const WIDE_BATCH = 100;
+
+/** Upserts counter rows keyed by `key`, adding every counted column to what is there. */
+async function addWide(
+  db: Executor,
+  table: 'person_days' | 'person_months' | 'project_days',
+  key: readonly string[],
+  rows: readonly Record<string, string | number>[],
+) {
+  for (let i = 0; i < rows.length; i += WIDE_BATCH) {
+    // The three tables share their counted columns; Kysely cannot type a table chosen at run time.
     await db
-      .insertInto('person_days')
-      .values(rows.slice(i, i + PERSON_DAYS_BATCH))
+      .insertInto(table)
+      .values(rows.slice(i, i + WIDE_BATCH) as never)
       .onConflict((oc) =>
         oc
-          .columns(['day', 'project_id', 'user_id'])
+          .columns(key as never)
           .doUpdateSet((eb) =>
             Object.fromEntries(
-              METRICS.map((m) => [m, eb(eb.ref(`person_days.${m}`), '+', eb.ref(`excluded.${m}`))]),
+              COUNTED.map((c) => [
+                c,
+                eb(eb.ref(`${table}.${c}` as never), '+', eb.ref(`excluded.${c}` as never)),
+              ]),
             ),
           ),
       )
@@ -128,9 +161,48 @@ async function addToPersonDays(db: Executor, rows: readonly PersonDaysTable[]) {
   }
 }
 
+/** Adds person-day counts (and active time) to person_days and to its sums by month and project. */
+async function addToPersonCounters(db: Executor, personDays: readonly PersonDaysTable[]) {
+  if (personDays.length === 0) return;
+  await addWide(db, 'person_days', ['day', 'project_id', 'user_id'], personDays);
+  const months = summedBy(personDays, (r) => ({
+    month: r.day.slice(0, 7),
+    project_id: r.project_id,
+    user_id: r.user_id,
+  }));
+  await addWide(db, 'person_months', ['month', 'project_id', 'user_id'], months);
+  const projects = summedBy(personDays, (r) => ({ day: r.day, project_id: r.project_id }));
+  await addWide(db, 'project_days', ['day', 'project_id'], projects);
+}
+
 export async function addToCounters(db: Executor, rows: CounterRows) {
   await addToMetricDays(db, rows.metricDays);
-  await addToPersonDays(db, rows.personDays);
+  await addToPersonCounters(db, rows.personDays);
+}
+
+/** Adds a person's active time in a project, per UTC day, to the workspace report's counters. */
+export async function addActiveTime(
+  db: Executor,
+  projectId: string,
+  userId: string,
+  msByDay: ReadonlyMap<string, number>,
+) {
+  const days = [...msByDay].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await addToPersonCounters(
+    db,
+    days.map(([day, ms]) => ({ day, project_id: projectId, user_id: userId, ...noCounts(), active_ms: ms })),
+  );
+  for (const [day, ms] of days) {
+    await db
+      .insertInto('user_days')
+      .values({ day, user_id: userId, active_ms: ms })
+      .onConflict((oc) =>
+        oc.columns(['day', 'user_id']).doUpdateSet((eb) => ({
+          active_ms: eb('user_days.active_ms', '+', eb.ref('excluded.active_ms')),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Adds what the events count to the daily counters. */

@@ -1,13 +1,14 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   addCounts,
-  countsAt,
   METRICS,
   type MetricCounts,
   reviewQuality,
   weekOf,
   zeroCounts,
 } from '../../../core/analytics/metrics.ts';
+import { splitPeriod } from '../../../core/analytics/periods.ts';
 import { can, workspaceReportScope } from '../../../core/policy/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -100,42 +101,135 @@ async function peopleOf(deps: AppDeps, ctx: RequestContext, q: WorkspaceQuery) {
   return { scope, userIds };
 }
 
-async function countsBy(db: Executor, f: Filter, by: 'day' | 'project_user') {
-  const cols = by === 'day' ? (['day'] as const) : (['project_id', 'user_id'] as const);
-  const rows = await db
-    .selectFrom('person_days')
-    .select(cols)
-    .select((eb) => METRICS.map((m) => eb.fn.sum<number>(m).as(m)))
-    .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
-    .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
-    .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
-    .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
-    .groupBy([...cols])
-    .execute();
-  return rows.map((r) => {
-    const row = r as Record<string, string | number>;
-    const counts = zeroCounts();
-    for (const m of METRICS) counts[m] = Number(row[m]);
-    return {
-      day: String(row.day ?? ''),
-      project_id: String(row.project_id ?? ''),
-      user_id: String(row.user_id ?? ''),
-      counts,
-    };
-  });
+const COUNTED = [...METRICS, 'active_ms'] as const;
+
+interface Counted {
+  counts: MetricCounts;
+  activeMs: number;
 }
 
-async function activeTime(db: Executor, f: Filter) {
-  const rows = await db
-    .selectFrom('time_by_day')
-    .select(['day', 'project_id', 'user_id', (eb) => eb.fn.sum<number>('active_ms').as('ms')])
-    .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
-    .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
-    .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
-    .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
-    .groupBy(['day', 'project_id', 'user_id'])
-    .execute();
-  return rows.map((r) => ({ day: r.day, projectId: r.project_id, userId: r.user_id, ms: Number(r.ms) }));
+function countedOf(row: Record<string, unknown>): Counted {
+  const counts = zeroCounts();
+  for (const m of METRICS) counts[m] = Number(row[m]);
+  return { counts, activeMs: Number(row.active_ms) };
+}
+
+function addCounted(into: Counted, more: Counted) {
+  addCounts(into.counts, more.counts);
+  into.activeMs += more.activeMs;
+}
+
+/** Per (project, person) over the period: whole months from person_months, the rest by day. */
+async function pairSums(db: Executor, f: Filter) {
+  const { months, days } = splitPeriod(f);
+  const parts: Promise<Record<string, unknown>[]>[] = [];
+  if (months) {
+    parts.push(
+      db
+        .selectFrom('person_months')
+        .select(['project_id', 'user_id'])
+        .select((eb) => COUNTED.map((c) => eb.fn.sum<number>(c).as(c)))
+        .$if(months.from !== undefined, (b) => b.where('month', '>=', months.from!))
+        .$if(months.to !== undefined, (b) => b.where('month', '<=', months.to!))
+        .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
+        .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+        .groupBy(['project_id', 'user_id'])
+        .execute(),
+    );
+  }
+  if (days.length > 0) {
+    parts.push(
+      db
+        .selectFrom('person_days')
+        .select(['project_id', 'user_id'])
+        .select((eb) => COUNTED.map((c) => eb.fn.sum<number>(c).as(c)))
+        .where((eb) => eb.or(days.map((r) => eb.between('day', r.from, r.to))))
+        .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
+        .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+        .groupBy(['project_id', 'user_id'])
+        .execute(),
+    );
+  }
+  const pairs = new Map<string, Counted & { projectId: string; userId: string }>();
+  for (const row of (await Promise.all(parts)).flat()) {
+    const projectId = String(row.project_id);
+    const userId = String(row.user_id);
+    const key = `${projectId}\u0000${userId}`;
+    const have = pairs.get(key);
+    if (have) addCounted(have, countedOf(row));
+    else pairs.set(key, { projectId, userId, ...countedOf(row) });
+  }
+  return [...pairs.values()];
+}
+
+/** Per day: over everyone from project_days, or over the people in scope from person_days. */
+async function daySums(db: Executor, f: Filter) {
+  const sums = COUNTED.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+  const rows =
+    f.userIds === undefined
+      ? await db
+          .selectFrom('project_days')
+          .select(['day', ...sums])
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
+          .groupBy('day')
+          .execute()
+      : await db
+          .selectFrom('person_days')
+          .select(['day', ...sums])
+          .where('user_id', 'in', f.userIds)
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
+          .groupBy('day')
+          .execute();
+  return rows.map((r) => ({ day: r.day, ...countedOf(r) }));
+}
+
+/** Who had active time on which day: from user_days, or person_days within one project. */
+async function activeDays(db: Executor, f: Filter) {
+  const rows =
+    f.projectId === undefined
+      ? await db
+          .selectFrom('user_days')
+          .select(['day', 'user_id'])
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+          .execute()
+      : await db
+          .selectFrom('person_days')
+          .select(['day', 'user_id'])
+          .where('project_id', '=', f.projectId)
+          .where('active_ms', '>', 0)
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+          .execute();
+  return rows;
+}
+
+/**
+ * People active per day and per week, and days active per person, from (day, person) pairs that
+ * are each listed once (a year of a busy workspace is ~100,000 of them, so no per-pair objects).
+ */
+function activity(active: readonly { day: string; user_id: string }[]) {
+  const peopleOnDay = new Map<string, number>();
+  const daysOfPerson = new Map<string, number>();
+  const peopleInWeek = new Map<string, Set<string>>();
+  const weekOfDay = new Map<string, string>();
+  for (const { day, user_id } of active) {
+    peopleOnDay.set(day, (peopleOnDay.get(day) ?? 0) + 1);
+    daysOfPerson.set(user_id, (daysOfPerson.get(user_id) ?? 0) + 1);
+    let week = weekOfDay.get(day);
+    if (week === undefined) {
+      week = weekOf(day);
+      weekOfDay.set(day, week);
+    }
+    addTo(peopleInWeek, week, user_id);
+  }
+  return { peopleOnDay, daysOfPerson, peopleInWeek };
 }
 
 /** Tasks not completed per project, at the housekeeping's last count. */
@@ -178,67 +272,51 @@ async function peopleInScope(db: Executor, userIds: readonly string[] | undefine
 
 const sortedEntries = <V>(m: Map<string, V>) => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
+/** Adds `value` to the set kept under `key`. */
+function addTo<K, V>(into: Map<K, Set<V>>, key: K, value: V) {
+  const set = into.get(key);
+  if (set) set.add(value);
+  else into.set(key, new Set([value]));
+}
+
+const zeroCounted = (): Counted => ({ counts: zeroCounts(), activeMs: 0 });
+
+function countedAt<K>(into: Map<K, Counted>, key: K): Counted {
+  let c = into.get(key);
+  if (!c) {
+    c = zeroCounted();
+    into.set(key, c);
+  }
+  return c;
+}
+
 export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: WorkspaceQuery) {
   checkRange(q);
   const { scope, userIds } = await peopleOf(deps, ctx, q);
   const teamWide = scope.kind === 'all' && userIds === undefined;
   const f: Filter = { ...q, userIds };
   const none = userIds?.length === 0;
-  const [dayRows, pairRows, time] = none
-    ? [[], [], []]
-    : await Promise.all([
-        countsBy(deps.db, f, 'day'),
-        countsBy(deps.db, f, 'project_user'),
-        activeTime(deps.db, f),
-      ]);
-
-  const byDay = new Map<string, MetricCounts>();
   // With the people narrowed, the queries leave out what belongs to nobody ('': tasks completed).
-  for (const r of dayRows) byDay.set(r.day, r.counts);
-  const byProject = new Map<string, MetricCounts>();
-  const byPerson = new Map<string, MetricCounts>();
-  const totals = zeroCounts();
+  const [dayRows, pairRows, active] = none
+    ? [[], [], []]
+    : await Promise.all([daySums(deps.db, f), pairSums(deps.db, f), activeDays(deps.db, f)]);
+
+  const totals = zeroCounted();
+  const byProject = new Map<string, Counted>();
+  const byPerson = new Map<string, Counted>();
+  const peopleOfProject = new Map<string, Set<string>>();
   const projectsOfPerson = new Map<string, Set<string>>();
   for (const r of pairRows) {
-    addCounts(totals, r.counts);
-    addCounts(countsAt(byProject, r.project_id), r.counts);
-    if (r.user_id === '') continue;
-    addCounts(countsAt(byPerson, r.user_id), r.counts);
-    projectsOfPerson.set(r.user_id, (projectsOfPerson.get(r.user_id) ?? new Set()).add(r.project_id));
+    addCounted(totals, r);
+    addCounted(countedAt(byProject, r.projectId), r);
+    if (r.userId === '') continue;
+    addCounted(countedAt(byPerson, r.userId), r);
+    addTo(projectsOfPerson, r.userId, r.projectId);
+    if (r.activeMs > 0) addTo(peopleOfProject, r.projectId, r.userId);
   }
-  const activeOnDay = new Map<string, { ms: number; people: Set<string> }>();
-  const activeOfProject = new Map<string, { ms: number; people: Set<string> }>();
-  const activeOfPerson = new Map<string, { ms: number; days: Set<string>; projects: Set<string> }>();
-  for (const t of time) {
-    const d = activeOnDay.get(t.day) ?? { ms: 0, people: new Set<string>() };
-    d.ms += t.ms;
-    d.people.add(t.userId);
-    activeOnDay.set(t.day, d);
-    const p = activeOfProject.get(t.projectId) ?? { ms: 0, people: new Set<string>() };
-    p.ms += t.ms;
-    p.people.add(t.userId);
-    activeOfProject.set(t.projectId, p);
-    const u = activeOfPerson.get(t.userId) ?? { ms: 0, days: new Set<string>(), projects: new Set<string>() };
-    u.ms += t.ms;
-    u.days.add(t.day);
-    u.projects.add(t.projectId);
-    activeOfPerson.set(t.userId, u);
-    countsAt(byDay, t.day);
-    countsAt(byProject, t.projectId);
-    countsAt(byPerson, t.userId);
-  }
-
-  const weeks = new Map<string, { counts: MetricCounts; ms: number; people: Set<string> }>();
-  for (const [day, c] of byDay) {
-    const w = weeks.get(weekOf(day)) ?? { counts: zeroCounts(), ms: 0, people: new Set<string>() };
-    addCounts(w.counts, c);
-    const a = activeOnDay.get(day);
-    if (a) {
-      w.ms += a.ms;
-      for (const p of a.people) w.people.add(p);
-    }
-    weeks.set(weekOf(day), w);
-  }
+  const { peopleOnDay, daysOfPerson, peopleInWeek } = activity(active);
+  const weeks = new Map<string, Counted>();
+  for (const d of dayRows) addCounted(countedAt(weeks, weekOf(d.day)), d);
 
   const projectIds = [...byProject.keys()];
   const projects = projectIds.length
@@ -252,7 +330,6 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
     ? await Promise.all([remainingTasks(deps.db), openIssues(deps.db, projectIds)])
     : [null, null];
   const names = await userNames(deps.db, [...byPerson.keys()]);
-  const everyoneActive = new Set(time.map((t) => t.userId));
 
   return {
     scope: {
@@ -260,23 +337,25 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
       people: await peopleInScope(deps.db, userIds),
     },
     totals: {
-      ...totals,
-      activeMs: time.reduce((a, t) => a + t.ms, 0),
-      activePeople: everyoneActive.size,
-      ...reviewQuality(totals),
+      ...totals.counts,
+      activeMs: totals.activeMs,
+      activePeople: daysOfPerson.size,
+      ...reviewQuality(totals.counts),
     },
-    days: sortedEntries(byDay).map(([day, c]) => ({
-      day,
-      ...c,
-      activeMs: activeOnDay.get(day)?.ms ?? 0,
-      activePeople: activeOnDay.get(day)?.people.size ?? 0,
-      ...reviewQuality(c),
-    })),
+    days: [...dayRows]
+      .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+      .map((d) => ({
+        day: d.day,
+        ...d.counts,
+        activeMs: d.activeMs,
+        activePeople: peopleOnDay.get(d.day) ?? 0,
+        ...reviewQuality(d.counts),
+      })),
     weeks: sortedEntries(weeks).map(([week, w]) => ({
       week,
       ...w.counts,
-      activeMs: w.ms,
-      activePeople: w.people.size,
+      activeMs: w.activeMs,
+      activePeople: peopleInWeek.get(week)?.size ?? 0,
       ...reviewQuality(w.counts),
     })),
     projects: projects
@@ -286,28 +365,27 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
           projectId: p.id,
           name: p.name,
           status: p.status,
-          ...c,
-          activeMs: activeOfProject.get(p.id)?.ms ?? 0,
-          people: activeOfProject.get(p.id)?.people.size ?? 0,
+          ...c.counts,
+          activeMs: c.activeMs,
+          people: peopleOfProject.get(p.id)?.size ?? 0,
           remaining: remaining ? (remaining.get(p.id) ?? 0) : null,
           openIssues: issues ? (issues.get(p.id) ?? 0) : null,
-          ...reviewQuality(c),
+          ...reviewQuality(c.counts),
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name)),
     people: sortedEntries(byPerson)
       .map(([userId, c]) => {
-        const a = activeOfPerson.get(userId);
-        const projectsWorked = new Set([...(projectsOfPerson.get(userId) ?? []), ...(a?.projects ?? [])]);
+        const daysActive = daysOfPerson.get(userId) ?? 0;
         return {
           userId,
           name: names.get(userId) ?? null,
-          ...c,
-          projects: projectsWorked.size,
-          activeMs: a?.ms ?? 0,
-          daysActive: a?.days.size ?? 0,
-          activeMsPerDay: a && a.days.size > 0 ? a.ms / a.days.size : null,
-          ...reviewQuality(c),
+          ...c.counts,
+          projects: projectsOfPerson.get(userId)?.size ?? 0,
+          activeMs: c.activeMs,
+          daysActive,
+          activeMsPerDay: daysActive > 0 ? c.activeMs / daysActive : null,
+          ...reviewQuality(c.counts),
         };
       })
       .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
