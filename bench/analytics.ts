@@ -1017,7 +1017,7 @@ interface Loaded {
   projects: Project[];
   events: number;
   seconds: number;
-  /** Migration 0017 deriving the long-period counters from the loaded ones. */
+  /** Migrations 0017 and 0018 deriving the long-period counters from the loaded ones. */
   deriveSeconds: number;
   settleSeconds: number;
   /** Days whose counters were compared with counterRows' (identical, or the load stops). */
@@ -1025,10 +1025,11 @@ interface Loaded {
 }
 
 /**
- * The schema the load writes: person_days and time_by_day as they were before migration 0017,
- * which then derives its long-period counters (person_months, project_days, user_days, active time
- * in person_days) from them, as it does on an upgrade. The scenario test proves that derivation
- * equal to what the counters' writers keep incrementally.
+ * The schema the load writes: metric_days, person_days and time_by_day as they were before
+ * migrations 0017 and 0018, which then derive the long-period counters (person_months,
+ * project_days, user_days, active time in person_days, metric_months) from them, as they do on an
+ * upgrade. The scenario test proves that derivation equal to what the counters' writers keep
+ * incrementally.
  */
 const LOADED_AT = '0016_person_days_wide';
 
@@ -1442,6 +1443,7 @@ const TABLES = [
   'task_events',
   'tasks',
   'metric_days',
+  'metric_months',
   'person_days',
   'person_months',
   'project_days',
@@ -1508,7 +1510,7 @@ async function benchDialect(dialect: Dialect) {
     const busiest = loaded.busiest;
     console.error(
       `${dialect}: loaded ${fmt(loaded.events)} events in ${loaded.seconds.toFixed(0)} s ` +
-        `(+ ${loaded.deriveSeconds.toFixed(0)} s migration 0017, ` +
+        `(+ ${loaded.deriveSeconds.toFixed(0)} s migrations 0017–0018, ` +
         `${loaded.settleSeconds.toFixed(0)} s ${dialect === 'sqlite' ? 'checkpoint' : 'vacuum analyze'}), ${mb(size)}; ` +
         `busiest project ${busiest.index + 1}: ${fmt(busiest.events)} events (${((100 * busiest.events) / loaded.events).toFixed(1)}%), ` +
         `${busiest.annotators.length} annotators, ${busiest.reviewers.length} reviewers; ` +
@@ -1622,13 +1624,13 @@ const results = [];
 for (const d of dialects) results.push(await benchDialect(d));
 
 console.log(
-  '\n| database | events | tasks | metric_days | person_days | person_months | project_days | user_days | time_by_day | task_time | queue_depth | issues | load s | 0017 s | settle s | size |',
+  '\n| database | events | tasks | metric_days | metric_months | person_days | person_months | project_days | user_days | time_by_day | task_time | queue_depth | issues | load s | 0017–0018 s | settle s | size |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const c = r.rowCounts;
   console.log(
-    `| ${r.dialect} | ${fmt(c.task_events!)} | ${fmt(c.tasks!)} | ${fmt(c.metric_days!)} | ${fmt(c.person_days!)} | ` +
+    `| ${r.dialect} | ${fmt(c.task_events!)} | ${fmt(c.tasks!)} | ${fmt(c.metric_days!)} | ${fmt(c.metric_months!)} | ${fmt(c.person_days!)} | ` +
       `${fmt(c.person_months!)} | ${fmt(c.project_days!)} | ${fmt(c.user_days!)} | ` +
       `${fmt(c.time_by_day!)} | ${fmt(c.task_time!)} | ${fmt(c.queue_depth!)} | ${fmt(c.issues!)} | ` +
       `${r.loaded.seconds.toFixed(0)} | ${r.loaded.deriveSeconds.toFixed(0)} | ${r.loaded.settleSeconds.toFixed(0)} | ${mb(r.size)} |`,

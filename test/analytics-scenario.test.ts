@@ -418,6 +418,23 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
     expect((review.totals as Record<string, number>).activeMs).toBe(150 * SEC);
   });
 
+  it('gives the same dashboard for whole months, ragged ends and open periods as for the days', async () => {
+    // All the work is on 2–3 March: March whole comes from metric_months, 20–28 February and 1–10
+    // April from metric_days, the day series from the per-day rows unless a filter needs detail.
+    for (const [who, query] of [
+      ['tm', ''],
+      ['tm', '&stageId=review'],
+      ['tm', '&featureId=road_poly'],
+      ['tm', `&userId=${id('ann2')}`],
+      ['ann1', ''],
+    ] as const) {
+      const byDays = await ok(await dashboard(who, `?from=2026-03-02&to=2026-03-03${query}`));
+      expect((byDays.days as unknown[]).length).toBeGreaterThan(0);
+      for (const range of ['from=2026-02-20&to=2026-04-10', 'from=2026-03-01&to=2026-03-31', 'to=2026-03-31'])
+        expect(await ok(await dashboard(who, `?${range}${query}`))).toEqual(byDays);
+    }
+  });
+
   it('counts issues by who raised them and whom they are for, queue depth per day and a forecast', async () => {
     const body = await ok(await dashboard('tm'));
     const issues = body.issues as Record<string, { name: string; open: number; resolved: number }[]>;
@@ -572,6 +589,13 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
           .orderBy(['day', 'project_id', 'user_id'])
           .execute()
       ).map(numbers),
+      metricMonths: (
+        await env.deps.db
+          .selectFrom('metric_months')
+          .selectAll()
+          .orderBy(['project_id', 'month', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
+          .execute()
+      ).map(numbers),
       personMonths: (
         await env.deps.db
           .selectFrom('person_months')
@@ -589,6 +613,7 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
     const kept = await snapshot();
     expect(kept.metricDays.length).toBeGreaterThan(10);
     expect(kept.personMonths.length).toBeGreaterThan(3);
+    expect(kept.metricMonths.length).toBeGreaterThan(10);
     expect(kept.userDays.length).toBeGreaterThan(3);
     expect(kept.projectDays.some((r) => r.active_ms > 0)).toBe(true);
     // Migration 0014 fills the counters from the events recorded before it: down and up again.

@@ -519,6 +519,9 @@ export interface MetricDaysTable {
 /** What the workspace report's counters hold: a column per metric, and active time. */
 export type CountedColumns = Record<Metric, number> & { active_ms: number };
 
+/** metric_days summed per calendar month (YYYY-MM). */
+export type MetricMonthsTable = Omit<MetricDaysTable, 'day'> & { month: string };
+
 /** metric_days summed per (day, project, person), with the person's active time there that day. */
 export type PersonDaysTable = { day: string; project_id: string; user_id: string } & CountedColumns;
 
@@ -603,6 +606,7 @@ export interface DB {
   task_time: TaskTimeTable;
   time_by_day: TimeByDayTable;
   metric_days: MetricDaysTable;
+  metric_months: MetricMonthsTable;
   person_days: PersonDaysTable;
   person_months: PersonMonthsTable;
   project_days: ProjectDaysTable;

@@ -6,14 +6,15 @@ import {
   zeroCounts,
 } from '../../../core/analytics/metrics.ts';
 import type { Executor } from '../../db/database.ts';
-import type { CountedColumns, MetricDaysTable, PersonDaysTable } from '../../db/schema.ts';
+import type { CountedColumns, MetricDaysTable, MetricMonthsTable, PersonDaysTable } from '../../db/schema.ts';
 
 // The daily counters kept beside the task event log: every event recorder adds its events'
 // increments here in the same transaction, so the dashboards never scan the log. metric_days has
 // every dimension a project dashboard filters by; person_days only (day, project, person), with a
 // column per metric and the active time, for the workspace report, which also reads its sums per
 // month (person_months), over the people (project_days) and the active time per (day, person)
-// over every project (user_days). Every write adds to all of them, in that order.
+// over every project (user_days). metric_months is metric_days per month. Every write adds to all
+// of them, in that order.
 
 export interface EventToCount extends CountedEvent {
   projectId: string;
@@ -175,8 +176,27 @@ async function addToPersonCounters(db: Executor, personDays: readonly PersonDays
   await addWide(db, 'project_days', ['day', 'project_id'], projects);
 }
 
+/** metric_days rows summed per month, added to metric_months. */
+async function addToMetricMonths(db: Executor, rows: readonly MetricDaysTable[]) {
+  const months = new Map<string, MetricMonthsTable>();
+  for (const { day, ...r } of rows) addUp(months, { ...r, month: day.slice(0, 7) });
+  const sortedMonths = sorted(months);
+  for (let i = 0; i < sortedMonths.length; i += 500) {
+    await db
+      .insertInto('metric_months')
+      .values(sortedMonths.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc
+          .columns(['project_id', 'month', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
+          .doUpdateSet((eb) => ({ n: eb('metric_months.n', '+', eb.ref('excluded.n')) })),
+      )
+      .execute();
+  }
+}
+
 export async function addToCounters(db: Executor, rows: CounterRows) {
   await addToMetricDays(db, rows.metricDays);
+  await addToMetricMonths(db, rows.metricDays);
   await addToPersonCounters(db, rows.personDays);
 }
 

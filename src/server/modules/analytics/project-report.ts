@@ -1,7 +1,9 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import {
   countsAt,
   forecastCompletion,
+  METRICS,
   type Metric,
   type MetricCounts,
   ratio,
@@ -10,8 +12,10 @@ import {
   weekOf,
   zeroCounts,
 } from '../../../core/analytics/metrics.ts';
+import { splitPeriod } from '../../../core/analytics/periods.ts';
 import { listFeatures } from '../../../core/ontology/features.ts';
 import type { Executor } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { personScope } from '../access/person-scope.ts';
@@ -104,23 +108,57 @@ const LABEL_METRICS = new Set<Metric>([
 
 /**
  * The counters the filter covers, summed per `by` and metric in the database (the rows of a busy
- * project's month run to tens of thousands; the sums to a few hundred). A class filter narrows
- * label counts only; '' rows (nobody's: tasks completed) only count for the whole team.
+ * project's month run to tens of thousands; the sums to a few hundred). Whole months come from
+ * metric_months, the days at either end from metric_days. A class filter narrows label counts
+ * only; '' rows (nobody's: tasks completed) only count for the whole team.
  */
 async function counterSums(
   db: Executor,
   projectId: string,
   f: ReportFilter,
   teamWide: boolean,
-  by: Grouping,
+  by: Exclude<Grouping, 'day'>,
 ): Promise<CounterSum[]> {
   if (f.userIds?.length === 0) return [];
-  const rows = await db
-    .selectFrom('metric_days')
+  const { months, days } = splitPeriod(f);
+  const parts: Promise<CounterSum[]>[] = [];
+  if (months) {
+    const monthly = db
+      .selectFrom('metric_months')
+      .$if(months.from !== undefined, (b) => b.where('month', '>=', months.from!))
+      .$if(months.to !== undefined, (b) => b.where('month', '<=', months.to!));
+    parts.push(sumCounters(monthly as never, projectId, f, teamWide, by));
+  }
+  if (days.length > 0) {
+    const daily = db
+      .selectFrom('metric_days')
+      .where((eb) => eb.or(days.map((r) => eb.between('day', r.from, r.to))));
+    parts.push(sumCounters(daily, projectId, f, teamWide, by));
+  }
+  const sums = new Map<string, CounterSum>();
+  for (const r of (await Promise.all(parts)).flat()) {
+    const key = `${r.key}\u0000${r.metric}`;
+    const have = sums.get(key);
+    if (have) have.n += r.n;
+    else sums.set(key, r);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * Sums per `by` and metric over counter rows already narrowed to a period: metric_days' or
+ * metric_months' (the same columns but the period's; the caller narrows by it).
+ */
+async function sumCounters(
+  rows: SelectQueryBuilder<DB, 'metric_days', object>,
+  projectId: string,
+  f: ReportFilter,
+  teamWide: boolean,
+  by: Grouping,
+): Promise<CounterSum[]> {
+  const sums = await rows
     .select([`${by} as key`, 'metric', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('project_id', '=', projectId)
-    .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
-    .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
     .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
     .$if(!teamWide, (b) => b.where('user_id', '!=', ''))
     .$if(by !== 'day', (b) => b.where(by, '!=', ''))
@@ -133,7 +171,47 @@ async function counterSums(
     )
     .groupBy([by, 'metric'])
     .execute();
-  return rows.map((r) => ({ key: r.key, metric: r.metric as Metric, n: Number(r.n) }));
+  return sums.map((r) => ({ key: r.key, metric: r.metric as Metric, n: Number(r.n) }));
+}
+
+/**
+ * Counter sums per day. Without a stage, dataset or class filter they come from the per-day rows
+ * of the project (project_days) or of the people asked for (person_days): one row per day, or per
+ * person and day, instead of one per metric, stage and class.
+ */
+async function daySums(db: Executor, projectId: string, f: ReportFilter, teamWide: boolean) {
+  if (f.userIds?.length === 0) return [];
+  const detailed = f.stageId !== undefined || f.datasetId !== undefined || f.featureId !== undefined;
+  if (detailed || (!teamWide && f.userIds === undefined)) {
+    const daily = db
+      .selectFrom('metric_days')
+      .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+      .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!));
+    return sumCounters(daily, projectId, f, teamWide, 'day');
+  }
+  const sums = METRICS.map((m) => sql<number>`sum(${sql.ref(m)})`.as(m));
+  const rows =
+    f.userIds === undefined
+      ? await db
+          .selectFrom('project_days')
+          .select(['day', ...sums])
+          .where('project_id', '=', projectId)
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .groupBy('day')
+          .execute()
+      : await db
+          .selectFrom('person_days')
+          .select(['day', ...sums])
+          .where('project_id', '=', projectId)
+          .where('user_id', 'in', f.userIds)
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .groupBy('day')
+          .execute();
+  return rows.flatMap((r) =>
+    METRICS.map((metric) => ({ key: r.day, metric, n: Number(r[metric]) })).filter((c) => c.n !== 0),
+  );
 }
 
 const rates = (c: MetricCounts) => ({
@@ -256,9 +334,9 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
   };
   // Numbers that belong to nobody in particular (tasks completed) are the team's.
   const teamWide = scope.team && f.userIds === undefined;
-  const sums = (by: Grouping) => counterSums(deps.db, projectId, f, teamWide, by);
+  const sums = (by: Exclude<Grouping, 'day'>) => counterSums(deps.db, projectId, f, teamWide, by);
   const [perDay, perPerson, perStage, perClass] = await Promise.all([
-    sums('day'),
+    daySums(deps.db, projectId, f, teamWide),
     sums('user_id'),
     sums('stage_id'),
     sums('feature_id'),

@@ -7,7 +7,7 @@ import { Id } from '../../http/schemas.ts';
 import { personScope } from '../access/person-scope.ts';
 import { currentWorkflow } from '../queue/workflow-store.ts';
 import { byDay } from './activity.ts';
-import { checkRange, DAY_MS, Day, type ReportFilter, startOfDay } from './filters.ts';
+import { checkRange, DAY_MS, Day, type ReportFilter, startOfDay, userNames } from './filters.ts';
 
 // Time per task, per person and per stage, from the active-time totals (activity.ts): each
 // (task, person, stage) total is one "time on a task", summed up as total, mean, median and p90;
@@ -49,7 +49,6 @@ const inDataset = (db: Executor, datasetId: string) =>
 
 export interface TaskTime {
   user_id: string;
-  name: string | null;
   stage_id: string;
   active_ms: number;
 }
@@ -59,8 +58,7 @@ export async function taskTimes(db: Executor, projectId: string, f: ReportFilter
   if (f.userIds?.length === 0) return [];
   const rows = await db
     .selectFrom('task_time as t')
-    .leftJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.user_id', 'u.name', 't.stage_id', 't.active_ms'])
+    .select(['t.user_id', 't.stage_id', 't.active_ms'])
     .where('t.project_id', '=', projectId)
     .$if(f.userIds !== undefined, (b) => b.where('t.user_id', 'in', f.userIds!))
     .$if(f.stageId !== undefined, (b) => b.where('t.stage_id', '=', f.stageId!))
@@ -78,12 +76,27 @@ export interface DayTime {
 }
 
 /**
- * Active time per day and person: from the per-day totals, or, for one dataset (which they do not
- * record), from the spans themselves.
+ * Active time per day and person: from the per-day totals (person_days, one row per person and
+ * day; time_by_day for one stage), or, for one dataset (which they do not record), from the spans
+ * themselves.
  */
 export async function activeByDay(db: Executor, projectId: string, f: ReportFilter): Promise<DayTime[]> {
   if (f.userIds?.length === 0) return [];
   if (f.datasetId !== undefined) return activeByDayInDataset(db, projectId, f, f.datasetId);
+  if (f.stageId === undefined) {
+    const days = await db
+      .selectFrom('person_days')
+      .select(['day', 'user_id', 'active_ms'])
+      .where('project_id', '=', projectId)
+      .where('active_ms', '>', 0)
+      .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+      .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+      .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+      .orderBy('day')
+      .orderBy('user_id')
+      .execute();
+    return days.map((d) => ({ day: d.day, userId: d.user_id, activeMs: Number(d.active_ms) }));
+  }
   const rows = await db
     .selectFrom('time_by_day')
     .select(['day', 'user_id', (eb) => eb.fn.sum<number>('active_ms').as('ms')])
@@ -147,6 +160,7 @@ export async function timeReport(deps: AppDeps, ctx: RequestContext, projectId: 
   const rows = await taskTimes(deps.db, projectId, f);
   const { workflow } = await currentWorkflow(deps.db, projectId);
   const stageName = (id: string) => workflow.stages.find((s) => s.id === id)?.name ?? id;
+  const names = await userNames(deps.db, [...new Set(rows.map((r) => r.user_id))]);
   return {
     stages: [...groupBy(rows, (r) => r.stage_id)].map(([stageId, list]) => ({
       stageId,
@@ -156,7 +170,7 @@ export async function timeReport(deps: AppDeps, ctx: RequestContext, projectId: 
     })),
     people: [...groupBy(rows, (r) => r.user_id)].map(([userId, list]) => ({
       userId,
-      name: list[0]!.name,
+      name: names.get(userId) ?? null,
       ...timeStats(list),
     })),
     days: await activeByDay(deps.db, projectId, f),
