@@ -8,13 +8,15 @@ import {
 import type { Executor } from '../../db/database.ts';
 import type { CountedColumns, MetricDaysTable, MetricMonthsTable, PersonDaysTable } from '../../db/schema.ts';
 
-// The daily counters kept beside the task event log: every event recorder adds its events'
-// increments here in the same transaction, so the dashboards never scan the log. metric_days has
-// every dimension a project dashboard filters by; person_days only (day, project, person), with a
-// column per metric and the active time, for the workspace report, which also reads its sums per
-// month (person_months), over the people (project_days) and the active time per (day, person)
-// over every project (user_days). metric_months is metric_days per month. Every write adds to all
-// of them, in that order.
+// The counters kept beside the task event log, added to in the same transaction as each event, so
+// the dashboards never scan the log:
+// - metric_days / metric_months: per project, day or month, metric, person, stage, dataset, class
+//   (the project dashboard);
+// - person_days / person_months: per day or month, project and person, a column per metric and
+//   the active time; project_days: the same over the people; user_days: active time per day and
+//   person over every project (the workspace report, and the dashboard's day series).
+// Every writer adds to them in this order, each table's rows sorted, so concurrent upserts on
+// PostgreSQL take row locks in one order.
 
 export interface EventToCount extends CountedEvent {
   projectId: string;
@@ -96,20 +98,6 @@ async function datasetsOfTasks(db: Executor, taskIds: readonly string[]) {
   return out;
 }
 
-export async function addToMetricDays(db: Executor, rows: readonly MetricDaysTable[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('metric_days')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) =>
-        oc
-          .columns(['project_id', 'day', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
-          .doUpdateSet((eb) => ({ n: eb('metric_days.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute();
-  }
-}
-
 const COUNTED = [...METRICS, 'active_ms'] as const;
 
 const countedOf = (r: CountedColumns) => Object.fromEntries(COUNTED.map((c) => [c, r[c]])) as CountedColumns;
@@ -131,27 +119,35 @@ function summedBy<K extends Record<string, string>>(
   return sorted(out);
 }
 
-// 21 columns a row: 100 rows stay far under SQLite's 32,766 bound parameters.
-const WIDE_BATCH = 100;
+type CounterTable =
+  | 'metric_days'
+  | 'metric_months'
+  | 'person_days'
+  | 'person_months'
+  | 'project_days'
+  | 'user_days';
 
-/** Upserts counter rows keyed by `key`, adding every counted column to what is there. */
-async function addWide(
+/** Upserts counter rows keyed by `key`, adding the `added` columns to what is there. */
+async function addToTable(
   db: Executor,
-  table: 'person_days' | 'person_months' | 'project_days',
+  table: CounterTable,
   key: readonly string[],
-  rows: readonly Record<string, string | number>[],
+  added: readonly string[],
+  rows: readonly object[],
 ) {
-  for (let i = 0; i < rows.length; i += WIDE_BATCH) {
-    // The three tables share their counted columns; Kysely cannot type a table chosen at run time.
+  // Within SQLite's 32,766 bound parameters, and no more than 500 rows a statement.
+  const batch = Math.min(500, Math.floor(30_000 / (key.length + added.length)));
+  for (let i = 0; i < rows.length; i += batch) {
+    // The tables differ in their columns; Kysely cannot type a table chosen at run time.
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + WIDE_BATCH) as never)
+      .values(rows.slice(i, i + batch) as never)
       .onConflict((oc) =>
         oc
           .columns(key as never)
           .doUpdateSet((eb) =>
             Object.fromEntries(
-              COUNTED.map((c) => [
+              added.map((c) => [
                 c,
                 eb(eb.ref(`${table}.${c}` as never), '+', eb.ref(`excluded.${c}` as never)),
               ]),
@@ -162,36 +158,32 @@ async function addWide(
   }
 }
 
+const METRIC_KEY = ['project_id', 'day', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'];
+const MONTH_KEY = ['project_id', 'month', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'];
+
+export async function addToMetricDays(db: Executor, rows: readonly MetricDaysTable[]) {
+  await addToTable(db, 'metric_days', METRIC_KEY, ['n'], rows);
+}
+
 /** Adds person-day counts (and active time) to person_days and to its sums by month and project. */
 async function addToPersonCounters(db: Executor, personDays: readonly PersonDaysTable[]) {
   if (personDays.length === 0) return;
-  await addWide(db, 'person_days', ['day', 'project_id', 'user_id'], personDays);
+  await addToTable(db, 'person_days', ['day', 'project_id', 'user_id'], COUNTED, personDays);
   const months = summedBy(personDays, (r) => ({
     month: r.day.slice(0, 7),
     project_id: r.project_id,
     user_id: r.user_id,
   }));
-  await addWide(db, 'person_months', ['month', 'project_id', 'user_id'], months);
+  await addToTable(db, 'person_months', ['month', 'project_id', 'user_id'], COUNTED, months);
   const projects = summedBy(personDays, (r) => ({ day: r.day, project_id: r.project_id }));
-  await addWide(db, 'project_days', ['day', 'project_id'], projects);
+  await addToTable(db, 'project_days', ['day', 'project_id'], COUNTED, projects);
 }
 
 /** metric_days rows summed per month, added to metric_months. */
 async function addToMetricMonths(db: Executor, rows: readonly MetricDaysTable[]) {
   const months = new Map<string, MetricMonthsTable>();
   for (const { day, ...r } of rows) addUp(months, { ...r, month: day.slice(0, 7) });
-  const sortedMonths = sorted(months);
-  for (let i = 0; i < sortedMonths.length; i += 500) {
-    await db
-      .insertInto('metric_months')
-      .values(sortedMonths.slice(i, i + 500))
-      .onConflict((oc) =>
-        oc
-          .columns(['project_id', 'month', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
-          .doUpdateSet((eb) => ({ n: eb('metric_months.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute();
-  }
+  await addToTable(db, 'metric_months', MONTH_KEY, ['n'], sorted(months));
 }
 
 export async function addToCounters(db: Executor, rows: CounterRows) {
@@ -200,32 +192,24 @@ export async function addToCounters(db: Executor, rows: CounterRows) {
   await addToPersonCounters(db, rows.personDays);
 }
 
-/** Adds a person's active time in a project, per UTC day, to the workspace report's counters. */
+/** Adds a person's active time in a project, per UTC day, to the counters that keep time. */
 export async function addActiveTime(
   db: Executor,
   projectId: string,
   userId: string,
   msByDay: ReadonlyMap<string, number>,
 ) {
-  const days = [...msByDay].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // A day with no time must not make its row: a row in user_days is a day the person was active.
+  const days = [...msByDay].filter(([, ms]) => ms > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await addToPersonCounters(
     db,
     days.map(([day, ms]) => ({ day, project_id: projectId, user_id: userId, ...noCounts(), active_ms: ms })),
   );
-  for (const [day, ms] of days) {
-    await db
-      .insertInto('user_days')
-      .values({ day, user_id: userId, active_ms: ms })
-      .onConflict((oc) =>
-        oc.columns(['day', 'user_id']).doUpdateSet((eb) => ({
-          active_ms: eb('user_days.active_ms', '+', eb.ref('excluded.active_ms')),
-        })),
-      )
-      .execute();
-  }
+  const userDays = days.map(([day, ms]) => ({ day, user_id: userId, active_ms: ms }));
+  await addToTable(db, 'user_days', ['day', 'user_id'], ['active_ms'], userDays);
 }
 
-/** Adds what the events count to the daily counters. */
+/** Adds what the events count to the counters. */
 export async function countEvents(db: Executor, events: readonly EventToCount[]) {
   await addToCounters(db, await counterRows(db, events));
 }
