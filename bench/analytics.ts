@@ -34,6 +34,7 @@ import {
   counterRows,
   type EventToCount,
 } from '../src/server/modules/analytics/metric-days.ts';
+import { recordTaskEvents, type TaskEvent } from '../src/server/modules/queue/events.ts';
 import { mulberry32 } from '../test/helpers/seeded-random.ts';
 import { type Dialect, openBenchDatabase } from './bench-database.ts';
 import { benchUsers, seedProject } from './bench-rows.ts';
@@ -1583,13 +1584,75 @@ async function benchDialect(dialect: Dialect) {
           `baseline ${median(m.baseline).toFixed(0)} ms`,
       );
     }
+    const writes = await measureCounterWrites(database, busiest.id);
+    console.error(
+      `${dialect}: recording an event with its counters: median ${median(writes.withCounters).toFixed(2)} ms, ` +
+        `without: ${median(writes.eventsOnly).toFixed(2)} ms a transaction`,
+    );
     await app.close();
-    return { dialect, loaded, rowCounts, size, measured };
+    return { dialect, loaded, rowCounts, size, measured, writes };
   } finally {
     await database.close();
     if (KEEP) console.error(`${dialect}: kept the database at ${bench.url}`);
     else await bench.drop();
   }
+}
+
+const WRITE_TRANSACTIONS = 400;
+
+interface WriteCost {
+  /** ms per transaction: the events recorded with their counters, as the services record them. */
+  withCounters: number[];
+  /** ms per transaction: the same rows through the same call, of a kind that counts nothing. */
+  eventsOnly: number[];
+}
+
+/**
+ * What the counters add to the write path, on the loaded database: label saves (a labels_saved
+ * event: two labels created in one class, one edited in another) and submits, each in its own
+ * transaction as the services write them (recordTaskEvents: the events, then every counter table),
+ * by the busiest project's annotators on its tasks, today — when the day's counter rows exist. The
+ * baseline, alternating with them, records the same event as a claim, which counts nothing: the
+ * same statements but the counters'.
+ */
+async function measureCounterWrites(database: Database, projectId: string): Promise<WriteCost> {
+  const db = database.db;
+  const people = await db
+    .selectFrom('project_members')
+    .select('principal_id')
+    .where('project_id', '=', projectId)
+    .where('role', '=', 'annotator')
+    .execute();
+  const tasks = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('project_id', '=', projectId)
+    .limit(200)
+    .execute();
+  const [created, edited] = [FEATURES[0]![0], FEATURES[1]![0]];
+  const eventOf = (i: number): TaskEvent => ({
+    projectId,
+    taskId: tasks[i % tasks.length]!.id,
+    kind: i % 2 === 0 ? 'labels_saved' : 'submitted',
+    stageId: 'annotate',
+    actorId: people[i % people.length]!.principal_id,
+    data: i % 2 === 0 ? { created: { [created]: 2 }, edited: { [edited]: 1 } } : {},
+  });
+  const cost: WriteCost = { withCounters: [], eventsOnly: [] };
+  const timedWrite = async (event: TaskEvent) => {
+    const started = performance.now();
+    await db.transaction().execute((trx) => recordTaskEvents(trx, [event], Date.now(), database.dialect));
+    return performance.now() - started;
+  };
+  for (let i = 0; i < WRITE_TRANSACTIONS + 20; i++) {
+    const event = eventOf(i);
+    const counted = await timedWrite(event);
+    const uncounted = await timedWrite({ ...event, kind: 'claimed', data: {} });
+    if (i < 20) continue; // warm-up
+    cost.withCounters.push(counted);
+    cost.eventsOnly.push(uncounted);
+  }
+  return cost;
 }
 
 /** Whether PostgreSQL answers at `url` (a bench that silently skipped it would read as a pass). */
@@ -1652,6 +1715,19 @@ for (const r of results) {
         `${(m.bytes / 1024).toFixed(0)} | ${base.toFixed(0)} | ${(base / med).toFixed(1)} | ${m.matches ? 'yes' : 'NO'} | ${pass ? 'PASS' : 'FAIL'} |`,
     );
   }
+}
+console.log(
+  `\n| database | write | transactions | ms median / p95 | without counters, ms median / p95 | with ÷ without |`,
+);
+console.log('|---|---|---|---|---|---|');
+for (const r of results) {
+  const w = r.writes;
+  console.log(
+    `| ${r.dialect} | a label save or a submit, one event a transaction | ${w.withCounters.length} | ` +
+      `${median(w.withCounters).toFixed(2)} / ${p95(w.withCounters).toFixed(2)} | ` +
+      `${median(w.eventsOnly).toFixed(2)} / ${p95(w.eventsOnly).toFixed(2)} | ` +
+      `${(median(w.withCounters) / median(w.eventsOnly)).toFixed(2)} |`,
+  );
 }
 if (!dialects.includes('postgres'))
   console.warn('*** PostgreSQL was not run: the numbers above are SQLite only ***');
