@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { METRICS } from './0016_person_days_wide.ts';
 
 // Counters for long report periods, so that a year costs about what a month does (bench/analytics.ts):
 // - person_days gets active_ms, the person's active time in the project that day, so the workspace
@@ -10,25 +11,6 @@ import { type Kysely, sql } from 'kysely';
 //   a week and in the period.
 // Each is filled from what is already counted; from now on every counter write adds to all of them.
 
-const METRICS = [
-  'tasks_submitted',
-  'tasks_skipped',
-  'tasks_approved',
-  'tasks_rejected',
-  'tasks_reopened',
-  'tasks_completed',
-  'work_approved',
-  'work_rejected',
-  'first_review_passed',
-  'first_review_failed',
-  'labels_created',
-  'labels_edited',
-  'labels_deleted',
-  'labels_approved',
-  'labels_rejected',
-  'issues_opened',
-  'issues_resolved',
-] as const;
 const COUNTED = [...METRICS, 'active_ms'] as const;
 
 const cols = (names: readonly string[]) => sql.join(names.map((c) => sql.ref(c)));
