@@ -86,6 +86,38 @@ describeEachDialect('active time: recording the editor’s reports', (env) => {
         ['2026-11-29', 45 * SEC],
         ['2026-11-30', 15 * SEC],
       ]);
+      // The workspace report's counters get the same split: per person in the project, per
+      // person over every project, and per project.
+      const person = await env.deps.db
+        .selectFrom('person_days')
+        .select(['day', 'active_ms'])
+        .where('project_id', '=', projectId)
+        .orderBy('day')
+        .execute();
+      const overall = await env.deps.db
+        .selectFrom('user_days')
+        .select(['day', 'active_ms'])
+        .where('user_id', '=', as.t2.user!.id)
+        .where('day', 'in', ['2026-11-29', '2026-11-30'])
+        .orderBy('day')
+        .execute();
+      const project = await env.deps.db
+        .selectFrom('project_days')
+        .select(['day', 'active_ms'])
+        .where('project_id', '=', projectId)
+        .orderBy('day')
+        .execute();
+      for (const rows of [person, overall, project])
+        expect(rows.map((d) => [d.day, Number(d.active_ms)])).toEqual([
+          ['2026-11-29', 45 * SEC],
+          ['2026-11-30', 15 * SEC],
+        ]);
+      const month = await env.deps.db
+        .selectFrom('person_months')
+        .select(['month', 'active_ms'])
+        .where('project_id', '=', projectId)
+        .execute();
+      expect(month.map((m) => [m.month, Number(m.active_ms)])).toEqual([['2026-11', 60 * SEC]]);
     } finally {
       env.clock.now = Date.now();
     }
