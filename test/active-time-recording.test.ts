@@ -118,6 +118,29 @@ describeEachDialect('active time: recording the editor’s reports', (env) => {
         .where('project_id', '=', projectId)
         .execute();
       expect(month.map((m) => [m.month, Number(m.active_ms)])).toEqual([['2026-11', 60 * SEC]]);
+      // Sunday 29 and Monday 30 November: a day active in each of two weeks, two in the month.
+      const weeks = await env.deps.db
+        .selectFrom('user_weeks')
+        .select('week')
+        .where('user_id', '=', as.t2.user!.id)
+        .where('week', 'in', ['2026-11-23', '2026-11-30'])
+        .orderBy('week')
+        .execute();
+      expect(weeks.map((w) => w.week)).toEqual(['2026-11-23', '2026-11-30']);
+      const activeDays = await env.deps.db
+        .selectFrom('user_days')
+        .select('day')
+        .where('user_id', '=', as.t2.user!.id)
+        .where('day', 'like', '2026-11-%')
+        .execute();
+      const monthDays = await env.deps.db
+        .selectFrom('user_months')
+        .select('days_active')
+        .where('user_id', '=', as.t2.user!.id)
+        .where('month', '=', '2026-11')
+        .executeTakeFirstOrThrow();
+      expect(activeDays.map((d) => d.day)).toEqual(expect.arrayContaining(['2026-11-29', '2026-11-30']));
+      expect(Number(monthDays.days_active)).toBe(activeDays.length);
     } finally {
       env.clock.now = Date.now();
     }

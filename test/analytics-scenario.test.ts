@@ -520,6 +520,14 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
         ['2026-03-02', 1, 385 * SEC, 3],
         ['2026-03-03', 1, 120 * SEC, 2],
       ]);
+      // Monday 2 March's week: the three people of day 1 (day 2's two among them).
+      expect(
+        (body.weeks as Record<string, unknown>[]).map((w) => [w.week, w.activeMs, w.activePeople]),
+      ).toEqual([['2026-03-02', 505 * SEC, 3]]);
+      expect(pick(body.totals as Record<string, unknown>, ['activeMs', 'activePeople'])).toEqual({
+        activeMs: 505 * SEC,
+        activePeople: 3,
+      });
     });
 
     it('gives the same numbers for a period of whole months and ragged ends as for its days', async () => {
@@ -609,12 +617,22 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
       userDays: (
         await env.deps.db.selectFrom('user_days').selectAll().orderBy(['day', 'user_id']).execute()
       ).map(numbers),
+      userMonths: (
+        await env.deps.db.selectFrom('user_months').selectAll().orderBy(['month', 'user_id']).execute()
+      ).map((r) => ({ ...r, days_active: Number(r.days_active) })),
+      userWeeks: await env.deps.db
+        .selectFrom('user_weeks')
+        .selectAll()
+        .orderBy(['week', 'user_id'])
+        .execute(),
     });
     const kept = await snapshot();
     expect(kept.metricDays.length).toBeGreaterThan(10);
     expect(kept.personMonths.length).toBeGreaterThan(3);
     expect(kept.metricMonths.length).toBeGreaterThan(10);
     expect(kept.userDays.length).toBeGreaterThan(3);
+    expect(kept.userMonths.length).toBeGreaterThan(2);
+    expect(kept.userWeeks.length).toBeGreaterThan(2);
     expect(kept.projectDays.some((r) => r.active_ms > 0)).toBe(true);
     // Migration 0014 fills the counters from the events recorded before it: down and up again.
     const migrator = new Migrator({ db: env.deps.db, provider: { getMigrations: async () => migrations } });

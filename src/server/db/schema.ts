@@ -538,6 +538,19 @@ export interface UserDaysTable {
   active_ms: number;
 }
 
+/** The days a person had active time in a calendar month (YYYY-MM). */
+export interface UserMonthsTable {
+  month: string;
+  user_id: string;
+  days_active: number;
+}
+
+/** A person with active time in a week (its Monday, YYYY-MM-DD). */
+export interface UserWeeksTable {
+  week: string;
+  user_id: string;
+}
+
 /** Tasks waiting in each stage (not completed), as last counted on a day. */
 export interface QueueDepthTable {
   project_id: string;
@@ -611,6 +624,8 @@ export interface DB {
   person_months: PersonMonthsTable;
   project_days: ProjectDaysTable;
   user_days: UserDaysTable;
+  user_months: UserMonthsTable;
+  user_weeks: UserWeeksTable;
   queue_depth: QueueDepthTable;
   benchmark_scores: BenchmarkScoresTable;
   workflow_templates: WorkflowTemplatesTable;

@@ -17,6 +17,7 @@ import * as m0015 from './0015_analytics_indexes.ts';
 import * as m0016 from './0016_person_days_wide.ts';
 import * as m0017 from './0017_long_period_counters.ts';
 import * as m0018 from './0018_metric_months.ts';
+import * as m0019 from './0019_active_people_counters.ts';
 
 /** Ordered by name; add new migrations here. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_person_days_wide': m0016,
   '0017_long_period_counters': m0017,
   '0018_metric_months': m0018,
+  '0019_active_people_counters': m0019,
 };

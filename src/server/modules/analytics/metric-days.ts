@@ -3,6 +3,7 @@ import {
   incrementsOf,
   METRICS,
   utcDay,
+  weekOf,
   zeroCounts,
 } from '../../../core/analytics/metrics.ts';
 import type { Executor } from '../../db/database.ts';
@@ -14,7 +15,8 @@ import type { CountedColumns, MetricDaysTable, MetricMonthsTable, PersonDaysTabl
 //   (the project dashboard);
 // - person_days / person_months: per day or month, project and person, a column per metric and
 //   the active time; project_days: the same over the people; user_days: active time per day and
-//   person over every project (the workspace report, and the dashboard's day series).
+//   person over every project, and from it user_months (days active) and user_weeks (who was
+//   active) (the workspace report, and the dashboard's day series).
 // Every writer adds to them in this order, each table's rows sorted, so concurrent upserts on
 // PostgreSQL take row locks in one order.
 
@@ -125,7 +127,7 @@ type CounterTable =
   | 'person_days'
   | 'person_months'
   | 'project_days'
-  | 'user_days';
+  | 'user_months';
 
 /** Upserts counter rows keyed by `key`, adding the `added` columns to what is there. */
 async function addToTable(
@@ -201,12 +203,51 @@ export async function addActiveTime(
 ) {
   // A day with no time must not make its row: a row in user_days is a day the person was active.
   const days = [...msByDay].filter(([, ms]) => ms > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (days.length === 0) return;
   await addToPersonCounters(
     db,
     days.map(([day, ms]) => ({ day, project_id: projectId, user_id: userId, ...noCounts(), active_ms: ms })),
   );
-  const userDays = days.map(([day, ms]) => ({ day, user_id: userId, active_ms: ms }));
-  await addToTable(db, 'user_days', ['day', 'user_id'], ['active_ms'], userDays);
+  await addToActiveDays(db, userId, days);
+}
+
+/**
+ * Adds the time to user_days and counts each day that is the person's first there in user_months
+ * and user_weeks. A day is new when this transaction inserts its row; on PostgreSQL a concurrent
+ * insert of the same row waits for the first to commit and then finds it, so no day counts twice.
+ */
+async function addToActiveDays(db: Executor, userId: string, days: readonly (readonly [string, number])[]) {
+  const inserted = await db
+    .insertInto('user_days')
+    .values(days.map(([day, ms]) => ({ day, user_id: userId, active_ms: ms })))
+    .onConflict((oc) => oc.columns(['day', 'user_id']).doNothing())
+    .returning('day')
+    .execute();
+  const fresh = new Set(inserted.map((r) => r.day));
+  for (const [day, ms] of days) {
+    if (fresh.has(day)) continue;
+    await db
+      .updateTable('user_days')
+      .set((eb) => ({ active_ms: eb('active_ms', '+', ms) }))
+      .where('day', '=', day)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+  if (fresh.size === 0) return;
+  const months = new Map<string, number>();
+  for (const day of fresh) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + 1);
+  await addToTable(
+    db,
+    'user_months',
+    ['month', 'user_id'],
+    ['days_active'],
+    [...months].map(([month, n]) => ({ month, user_id: userId, days_active: n })),
+  );
+  await db
+    .insertInto('user_weeks')
+    .values([...new Set([...fresh].map(weekOf))].map((week) => ({ week, user_id: userId })))
+    .onConflict((oc) => oc.columns(['week', 'user_id']).doNothing())
+    .execute();
 }
 
 /** Adds what the events count to the counters. */

@@ -8,7 +8,7 @@ import {
   weekOf,
   zeroCounts,
 } from '../../../core/analytics/metrics.ts';
-import { splitPeriod } from '../../../core/analytics/periods.ts';
+import { type LeftoverDays, splitIntoWeeks, splitPeriod } from '../../../core/analytics/periods.ts';
 import { can, workspaceReportScope } from '../../../core/policy/index.ts';
 import type { Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -187,34 +187,118 @@ async function daySums(db: Executor, f: Filter) {
   return rows.map((r) => ({ day: r.day, ...countedOf(r) }));
 }
 
-/** Who had active time on which day: from user_days, or person_days within one project. */
-async function activeDays(db: Executor, f: Filter) {
-  const rows =
-    f.projectId === undefined
-      ? await db
-          .selectFrom('user_days')
-          .select(['day', 'user_id'])
-          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
-          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
-          .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
-          .execute()
-      : await db
-          .selectFrom('person_days')
-          .select(['day', 'user_id'])
-          .where('project_id', '=', f.projectId)
-          .where('active_ms', '>', 0)
-          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
-          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
-          .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
-          .execute();
-  return rows;
+interface Activity {
+  peopleOnDay: Map<string, number>;
+  peopleInWeek: Map<string, number>;
+  daysOfPerson: Map<string, number>;
+}
+
+/**
+ * Who was active: people per day and per week, days per person. Over every project from the
+ * counters of active days (user_days, and user_weeks and user_months for whole weeks and months);
+ * within one project from its (day, person) pairs.
+ */
+async function activity(db: Executor, f: Filter): Promise<Activity> {
+  if (f.projectId !== undefined) return activityOfPairs(await activeInProject(db, f.projectId, f));
+  const [peopleOnDay, peopleInWeek, daysOfPerson] = await Promise.all([
+    peoplePerDay(db, f),
+    peoplePerWeek(db, f),
+    daysPerPerson(db, f),
+  ]);
+  return { peopleOnDay, peopleInWeek, daysOfPerson };
+}
+
+/** user_days rows of the period and the people in scope. */
+const activeDays = (db: Executor, f: Filter, days: LeftoverDays | null) =>
+  db
+    .selectFrom('user_days')
+    .$if(days === null && f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+    .$if(days === null && f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+    .$if(days !== null, (b) => b.where((eb) => eb.or(days!.map((r) => eb.between('day', r.from, r.to)))))
+    .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!));
+
+const counted = (rows: readonly { key: string; n: number | string | bigint }[]) =>
+  new Map(rows.map((r) => [r.key, Number(r.n)]));
+
+async function peoplePerDay(db: Executor, f: Filter) {
+  const rows = await activeDays(db, f, null)
+    .select(['day as key', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('day')
+    .execute();
+  return counted(rows);
+}
+
+/** Whole weeks from user_weeks; a week cut by the period's ends counts its people on those days. */
+async function peoplePerWeek(db: Executor, f: Filter) {
+  const { weeks, days } = splitIntoWeeks(f);
+  const parts: Promise<{ key: string; n: number }[]>[] = days.map(async (r) => {
+    const row = await activeDays(db, f, [r])
+      .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
+    return [{ key: weekOf(r.from), n: Number(row.n) }].filter((w) => w.n > 0);
+  });
+  if (weeks) {
+    parts.push(
+      db
+        .selectFrom('user_weeks')
+        .select(['week as key', (eb) => eb.fn.countAll<number>().as('n')])
+        .$if(weeks.from !== undefined, (b) => b.where('week', '>=', weeks.from!))
+        .$if(weeks.to !== undefined, (b) => b.where('week', '<=', weeks.to!))
+        .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+        .groupBy('week')
+        .execute(),
+    );
+  }
+  return counted((await Promise.all(parts)).flat());
+}
+
+/** Whole months from user_months, the days at either end from user_days. */
+async function daysPerPerson(db: Executor, f: Filter) {
+  const { months, days } = splitPeriod(f);
+  const parts: Promise<{ key: string; n: number }[]>[] = [];
+  if (months) {
+    parts.push(
+      db
+        .selectFrom('user_months')
+        .select(['user_id as key', (eb) => eb.fn.sum<number>('days_active').as('n')])
+        .$if(months.from !== undefined, (b) => b.where('month', '>=', months.from!))
+        .$if(months.to !== undefined, (b) => b.where('month', '<=', months.to!))
+        .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+        .groupBy('user_id')
+        .execute(),
+    );
+  }
+  if (days.length > 0) {
+    parts.push(
+      activeDays(db, f, days)
+        .select(['user_id as key', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('user_id')
+        .execute(),
+    );
+  }
+  const out = new Map<string, number>();
+  for (const r of (await Promise.all(parts)).flat()) out.set(r.key, (out.get(r.key) ?? 0) + Number(r.n));
+  return out;
+}
+
+/** Who had active time in the project on which day. */
+function activeInProject(db: Executor, projectId: string, f: Filter) {
+  return db
+    .selectFrom('person_days')
+    .select(['day', 'user_id'])
+    .where('project_id', '=', projectId)
+    .where('active_ms', '>', 0)
+    .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+    .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+    .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
+    .execute();
 }
 
 /**
  * People active per day and per week, and days active per person, from (day, person) pairs that
- * are each listed once (a year of a busy workspace is ~100,000 of them, so no per-pair objects).
+ * are each listed once (no per-pair objects: a busy project's year runs to ~10,000 of them).
  */
-function activity(active: readonly { day: string; user_id: string }[]) {
+function activityOfPairs(active: readonly { day: string; user_id: string }[]): Activity {
   const peopleOnDay = new Map<string, number>();
   const daysOfPerson = new Map<string, number>();
   const peopleInWeek = new Map<string, Set<string>>();
@@ -229,7 +313,11 @@ function activity(active: readonly { day: string; user_id: string }[]) {
     }
     addTo(peopleInWeek, week, user_id);
   }
-  return { peopleOnDay, daysOfPerson, peopleInWeek };
+  return {
+    peopleOnDay,
+    daysOfPerson,
+    peopleInWeek: new Map([...peopleInWeek].map(([week, people]) => [week, people.size])),
+  };
 }
 
 /** Tasks not completed per project, at the housekeeping's last count. */
@@ -298,8 +386,8 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
   const none = userIds?.length === 0;
   // With the people narrowed, the queries leave out what belongs to nobody ('': tasks completed).
   const [dayRows, pairRows, active] = none
-    ? [[], [], []]
-    : await Promise.all([daySums(deps.db, f), pairSums(deps.db, f), activeDays(deps.db, f)]);
+    ? [[], [], activityOfPairs([])]
+    : await Promise.all([daySums(deps.db, f), pairSums(deps.db, f), activity(deps.db, f)]);
 
   const totals = zeroCounted();
   const byProject = new Map<string, Counted>();
@@ -314,7 +402,7 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
     addTo(projectsOfPerson, r.userId, r.projectId);
     if (r.activeMs > 0) addTo(peopleOfProject, r.projectId, r.userId);
   }
-  const { peopleOnDay, daysOfPerson, peopleInWeek } = activity(active);
+  const { peopleOnDay, daysOfPerson, peopleInWeek } = active;
   const weeks = new Map<string, Counted>();
   for (const d of dayRows) addCounted(countedAt(weeks, weekOf(d.day)), d);
 
@@ -355,7 +443,7 @@ export async function workspaceReport(deps: AppDeps, ctx: RequestContext, q: Wor
       week,
       ...w.counts,
       activeMs: w.activeMs,
-      activePeople: peopleInWeek.get(week)?.size ?? 0,
+      activePeople: peopleInWeek.get(week) ?? 0,
       ...reviewQuality(w.counts),
     })),
     projects: projects
