@@ -1,8 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
+import { durationStats } from '../src/core/analytics/stats.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
+import { taskTimeStats } from '../src/server/modules/analytics/time-report.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
 import { queueProject } from './helpers/queue-fixtures.ts';
+import { mulberry32 } from './helpers/seeded-random.ts';
 
 // Recording active time over HTTP on both databases: reports placed on the server's clock, each
 // moment of a person counted once across tabs, stale and malformed reports refused, and the
@@ -144,6 +147,53 @@ describeEachDialect('active time: recording the editor’s reports', (env) => {
     } finally {
       env.clock.now = Date.now();
     }
+  });
+
+  it('ranks the times in the database to the same median and p90 as durationStats', async () => {
+    const { projectId } = await queueProject(env, {
+      workflow: builtInWorkflow('annotate')!,
+      units: 1,
+      members: [[as.t1, 'annotator']],
+    });
+    const random = mulberry32(9);
+    const people = [as.t1.user!.id, as.t2.user!.id, env.admin.user!.id];
+    // Per person, counts from 1 to 40 (odd and even, 30 among them) with ties; two stages.
+    const rows = people.flatMap((user_id, u) =>
+      ['annotate', 'review'].flatMap((stage_id, s) =>
+        Array.from({ length: [1, 2, 30, 40, 7, 11][u * 2 + s]! }, (_, i) => ({
+          task_id: `ranked-${u}-${s}-${i}`,
+          user_id,
+          stage_id,
+          project_id: projectId,
+          active_ms: Math.floor(random() * 20) * 1000,
+          first_ms: 0,
+          last_ms: Date.UTC(2026, 1, 1 + (i % 20)),
+        })),
+      ),
+    );
+    await env.deps.db.insertInto('task_time').values(rows).execute();
+    const f = { from: '2026-02-01', to: '2026-02-28' };
+    for (const by of ['user_id', 'stage_id'] as const) {
+      const got = await taskTimeStats(env.deps.db, projectId, f, by);
+      const expected = new Map<string, number[]>();
+      for (const r of rows) expected.set(r[by], [...(expected.get(r[by]) ?? []), r.active_ms]);
+      expect(new Map([...got].map(([k, v]) => [k, v]))).toEqual(
+        new Map(
+          [...expected].map(([k, values]) => {
+            const { count, ...stats } = durationStats(values);
+            return [k, { tasks: count, ...stats }];
+          }),
+        ),
+      );
+    }
+    // The period narrows them: of t2's 30 + 40 times, 1–5 February holds 10 + 10.
+    const early = await taskTimeStats(
+      env.deps.db,
+      projectId,
+      { from: '2026-02-01', to: '2026-02-05' },
+      'user_id',
+    );
+    expect(early.get(as.t2.user!.id)?.tasks).toBe(20);
   });
 
   it('sums time per stage and person (mean, median, p90) and per day, each person seeing only their own', async () => {

@@ -9,7 +9,7 @@ import {
   totalMs,
   uncovered,
 } from '../src/core/analytics/active-time.ts';
-import { durationStats } from '../src/core/analytics/stats.ts';
+import { durationStats, statRanks } from '../src/core/analytics/stats.ts';
 
 // Active time (issue 9): the editor's input and visibility as spans of work, placed on the
 // server's clock and counted once per person.
@@ -139,5 +139,18 @@ describe('durationStats', () => {
     const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
     expect(durationStats(ten)).toMatchObject({ medianMs: 5.5, p90Ms: 9 });
     expect(durationStats([...ten, 11])).toMatchObject({ medianMs: 6, p90Ms: 10 });
+    // Nearest rank 27 of 30, where 0.9 × 30 in floating point would round up to 28.
+    const thirty = Array.from({ length: 30 }, (_, i) => i + 1);
+    expect(durationStats(thirty)).toMatchObject({ medianMs: 15.5, p90Ms: 27 });
+  });
+
+  it('reads p90 at the smallest rank with at least 90 % of the values at or below it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), (n) => {
+        const { p90 } = statRanks(n);
+        expect(p90 * 10).toBeGreaterThanOrEqual(9 * n);
+        expect((p90 - 1) * 10).toBeLessThan(9 * n);
+      }),
+    );
   });
 });

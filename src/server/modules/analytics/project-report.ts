@@ -31,7 +31,7 @@ import {
 } from './filters.ts';
 import { type Waiting, waitingNow } from './queue-depth.ts';
 import { Counts, Quality } from './report-schemas.ts';
-import { activeByDay, groupBy, TimeStats, taskTimes, timeStats } from './time-report.ts';
+import { activeByDay, noTimes, TimeStats, taskTimeStats } from './time-report.ts';
 
 // The project dashboard: the daily counters (metric_days) summed by day, week, person, stage and
 // class; time per task from the active-time totals; issues by who raised them and whom they are
@@ -341,7 +341,10 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
     sums('stage_id'),
     sums('feature_id'),
   ]);
-  const times = await taskTimes(deps.db, projectId, f);
+  const [timesByPerson, timesByStage] = await Promise.all([
+    taskTimeStats(deps.db, projectId, f, 'user_id'),
+    taskTimeStats(deps.db, projectId, f, 'stage_id'),
+  ]);
   const dayTimes = await activeByDay(deps.db, projectId, f);
   const { workflow } = await currentWorkflow(deps.db, projectId);
   const ontology = await projectOntology(deps.db, projectId);
@@ -375,8 +378,6 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
     activeOfWeek.set(weekOf(day), (activeOfWeek.get(weekOf(day)) ?? 0) + ms);
     if (!byWeek.has(weekOf(day))) byWeek.set(weekOf(day), zeroCounts());
   }
-  const timesByPerson = groupBy(times, (t) => t.user_id);
-  const timesByStage = groupBy(times, (t) => t.stage_id);
   for (const id of timesByPerson.keys()) if (!byPerson.has(id)) byPerson.set(id, zeroCounts());
   for (const id of timesByStage.keys()) if (!byStage.has(id)) byStage.set(id, zeroCounts());
 
@@ -403,7 +404,7 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
         name: nameOf(userId),
         ...c,
         activeMs: activeOfPerson.get(userId) ?? 0,
-        time: timeStats(timesByPerson.get(userId) ?? []),
+        time: timesByPerson.get(userId) ?? noTimes,
         ...rates(c),
       }))
       .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '')),
@@ -413,7 +414,7 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
         stageId: s.id,
         stageName: s.name,
         ...byStage.get(s.id)!,
-        time: timeStats(timesByStage.get(s.id) ?? []),
+        time: timesByStage.get(s.id) ?? noTimes,
       }))
       .concat(
         [...byStage]
@@ -422,7 +423,7 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
             stageId: id,
             stageName: stageName(id),
             ...c,
-            time: timeStats(timesByStage.get(id) ?? []),
+            time: timesByStage.get(id) ?? noTimes,
           })),
       ),
     classes: byKey([...byClass]).map(([featureId, c]) => ({
