@@ -587,43 +587,65 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
         await env.deps.db
           .selectFrom('metric_days')
           .selectAll()
-          .orderBy(['project_id', 'day', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
+          .orderBy('project_id')
+          .orderBy('day')
+          .orderBy('metric')
+          .orderBy('user_id')
+          .orderBy('stage_id')
+          .orderBy('dataset_id')
+          .orderBy('feature_id')
           .execute()
       ).map(numbers),
       personDays: (
         await env.deps.db
           .selectFrom('person_days')
           .selectAll()
-          .orderBy(['day', 'project_id', 'user_id'])
+          .orderBy('day')
+          .orderBy('project_id')
+          .orderBy('user_id')
           .execute()
       ).map(numbers),
       metricMonths: (
         await env.deps.db
           .selectFrom('metric_months')
           .selectAll()
-          .orderBy(['project_id', 'month', 'metric', 'user_id', 'stage_id', 'dataset_id', 'feature_id'])
+          .orderBy('project_id')
+          .orderBy('month')
+          .orderBy('metric')
+          .orderBy('user_id')
+          .orderBy('stage_id')
+          .orderBy('dataset_id')
+          .orderBy('feature_id')
           .execute()
       ).map(numbers),
       personMonths: (
         await env.deps.db
           .selectFrom('person_months')
           .selectAll()
-          .orderBy(['month', 'project_id', 'user_id'])
+          .orderBy('month')
+          .orderBy('project_id')
+          .orderBy('user_id')
           .execute()
       ).map(numbers),
       projectDays: (
-        await env.deps.db.selectFrom('project_days').selectAll().orderBy(['day', 'project_id']).execute()
+        await env.deps.db
+          .selectFrom('project_days')
+          .selectAll()
+          .orderBy('day')
+          .orderBy('project_id')
+          .execute()
       ).map(numbers),
       userDays: (
-        await env.deps.db.selectFrom('user_days').selectAll().orderBy(['day', 'user_id']).execute()
+        await env.deps.db.selectFrom('user_days').selectAll().orderBy('day').orderBy('user_id').execute()
       ).map(numbers),
       userMonths: (
-        await env.deps.db.selectFrom('user_months').selectAll().orderBy(['month', 'user_id']).execute()
+        await env.deps.db.selectFrom('user_months').selectAll().orderBy('month').orderBy('user_id').execute()
       ).map((r) => ({ ...r, days_active: Number(r.days_active) })),
       userWeeks: await env.deps.db
         .selectFrom('user_weeks')
         .selectAll()
-        .orderBy(['week', 'user_id'])
+        .orderBy('week')
+        .orderBy('user_id')
         .execute(),
     });
     const kept = await snapshot();
