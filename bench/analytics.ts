@@ -12,8 +12,10 @@
 //      npm run bench:analytics -- --dialect sqlite --events 200000   (a quick try)
 // Options: --dialect sqlite|postgres|both (default both), --events N (default 10,000,000),
 // --runs N (timed report runs, default 20), --baseline-runs N (default 3), --keep (leave the
-// database in place and print where it is). PostgreSQL: GLOSS_BENCH_PG_URL (default
-// postgres://postgres@127.0.0.1:5432/test); the run creates and drops its own database there.
+// database in place and print where it is), --reuse URL (measure a database an earlier --keep run
+// left, after migrating it to the latest schema as an upgrade would; the log's last day stands for
+// today). PostgreSQL: GLOSS_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test); the run
+// creates and drops its own database there.
 import { statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import SqliteDatabase from 'better-sqlite3';
@@ -24,7 +26,7 @@ import type { TaskEventKind } from '../src/core/queue/index.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
-import { type Database, migrateToLatest } from '../src/server/db/database.ts';
+import { type Database, isPostgresUrl, migrateToLatest, openDatabase } from '../src/server/db/database.ts';
 import { nowIso } from '../src/server/db/ids.ts';
 import { migrations } from '../src/server/db/migrations/index.ts';
 import type { MetricDaysTable, PersonDaysTable } from '../src/server/db/schema.ts';
@@ -36,7 +38,7 @@ import {
 } from '../src/server/modules/analytics/metric-days.ts';
 import { recordTaskEvents, type TaskEvent } from '../src/server/modules/queue/events.ts';
 import { mulberry32 } from '../test/helpers/seeded-random.ts';
-import { type Dialect, openBenchDatabase } from './bench-database.ts';
+import { type BenchDatabase, type Dialect, openBenchDatabase } from './bench-database.ts';
 import { benchUsers, seedProject } from './bench-rows.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -60,8 +62,10 @@ const count = (name: string, fallback: number) => {
 const EVENTS = count('events', 10_000_000);
 const RUNS = count('runs', 20);
 const BASELINE_RUNS = count('baseline-runs', 3);
-const KEEP = process.argv.includes('--keep');
-const DIALECT = option('dialect') ?? 'both';
+const REUSE = option('reuse');
+const KEEP = process.argv.includes('--keep') || REUSE !== undefined;
+const DIALECT =
+  REUSE === undefined ? (option('dialect') ?? 'both') : isPostgresUrl(REUSE) ? 'postgres' : 'sqlite';
 if (!['sqlite', 'postgres', 'both'].includes(DIALECT)) throw new Error('--dialect: sqlite, postgres or both');
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -1018,7 +1022,7 @@ interface Loaded {
   projects: Project[];
   events: number;
   seconds: number;
-  /** Migrations 0017 and 0018 deriving the long-period counters from the loaded ones. */
+  /** The migrations after LOADED_AT deriving the long-period counters from the loaded ones. */
   deriveSeconds: number;
   settleSeconds: number;
   /** Days whose counters were compared with counterRows' (identical, or the load stops). */
@@ -1027,10 +1031,10 @@ interface Loaded {
 
 /**
  * The schema the load writes: metric_days, person_days and time_by_day as they were before
- * migrations 0017 and 0018, which then derive the long-period counters (person_months,
- * project_days, user_days, active time in person_days, metric_months) from them, as they do on an
- * upgrade. The scenario test proves that derivation equal to what the counters' writers keep
- * incrementally.
+ * migrations 0017–0019, which then derive the long-period counters (person_months, project_days,
+ * user_days, active time in person_days, metric_months, user_months, user_weeks) from them, as they
+ * do on an upgrade. The scenario test proves that derivation equal to what the counters' writers
+ * keep incrementally.
  */
 const LOADED_AT = '0016_person_days_wide';
 
@@ -1449,51 +1453,100 @@ const TABLES = [
   'person_months',
   'project_days',
   'user_days',
+  'user_months',
+  'user_weeks',
   'time_by_day',
   'task_time',
   'queue_depth',
   'issues',
 ] as const;
 
+const ADMIN = { email: 'admin@bench.test', password: 'bench password 1' };
+
+/** A bearer token for the workspace Admin: set up the workspace, or sign in to a kept one. */
+async function adminAuth(app: Awaited<ReturnType<typeof buildApp>>, kept: boolean) {
+  const signedIn = kept
+    ? await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: ADMIN })
+    : await app.inject({
+        method: 'POST',
+        url: '/api/v1/setup',
+        payload: { workspaceName: 'Bench', name: 'Admin', ...ADMIN },
+      });
+  if (signedIn.statusCode >= 300) throw new Error(`signing in: ${signedIn.statusCode} ${signedIn.body}`);
+  const { csrfToken } = signedIn.json();
+  const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+  const key = await app.inject({
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+    payload: { name: 'bench' },
+  });
+  return { authorization: `Bearer ${key.json().token}` };
+}
+
+/** What a kept database holds: its busiest project and the log's last day (the load's today). */
+async function reopened(database: Database): Promise<Reopened> {
+  const deriving = performance.now();
+  const migrated = await migrateToLatest(database.db);
+  if (database.dialect === 'postgres' && migrated.length > 0) await sql`vacuum analyze`.execute(database.db);
+  const deriveSeconds = (performance.now() - deriving) / 1000;
+  const perProject = await database.db
+    .selectFrom('task_events')
+    .select(['project_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('project_id')
+    .execute();
+  const busiest = perProject.reduce((a, b) => (Number(b.n) > Number(a.n) ? b : a));
+  const last = await database.db
+    .selectFrom('queue_depth')
+    .select((eb) => eb.fn.max('day').as('day'))
+    .executeTakeFirstOrThrow();
+  return {
+    busiestId: busiest.project_id,
+    busiestEvents: Number(busiest.n),
+    events: perProject.reduce((a, r) => a + Number(r.n), 0),
+    lastDay: String(last.day),
+    migrated,
+    deriveSeconds,
+  };
+}
+
+interface Reopened {
+  busiestId: string;
+  busiestEvents: number;
+  events: number;
+  lastDay: string;
+  migrated: string[];
+  deriveSeconds: number;
+}
+
+function keptDatabase(url: string): BenchDatabase {
+  return { database: openDatabase(url), url, drop: async () => {} };
+}
+
 async function benchDialect(dialect: Dialect) {
-  const bench = await openBenchDatabase(dialect);
+  const bench = REUSE === undefined ? await openBenchDatabase(dialect) : keptDatabase(REUSE);
   const { database } = bench;
   try {
-    await migrateUpTo(database.db, LOADED_AT);
+    if (REUSE === undefined) await migrateUpTo(database.db, LOADED_AT);
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', GLOSS_DATA_DIR: tmpdir() });
     const deps = createDeps(config, database);
     const app = await buildApp(deps, { logger: false });
     await app.ready();
-    const setup = await app.inject({
-      method: 'POST',
-      url: '/api/v1/setup',
-      payload: {
-        workspaceName: 'Bench',
-        email: 'admin@bench.test',
-        name: 'Admin',
-        password: 'bench password 1',
-      },
-    });
-    const { csrfToken } = setup.json();
-    const cookie = String(setup.headers['set-cookie']).split(';')[0]!;
-    const key = await app.inject({
-      method: 'POST',
-      url: '/api/v1/api-keys',
-      headers: { cookie, 'x-csrf-token': csrfToken },
-      payload: { name: 'bench' },
-    });
-    const auth = { authorization: `Bearer ${key.json().token}` };
+    const auth = await adminAuth(app, REUSE !== undefined);
 
-    const loader =
-      dialect === 'sqlite'
-        ? sqliteLoader(bench.url.replace(/^sqlite:/, ''))
-        : await postgresLoader(bench.url);
-    let loaded: Loaded;
-    try {
-      loaded = await load(dialect, database, loader);
-    } finally {
-      await loader.close();
-    }
+    let loaded: Loaded | null = null;
+    let kept: Reopened | null = null;
+    if (REUSE === undefined) {
+      const loader =
+        dialect === 'sqlite'
+          ? sqliteLoader(bench.url.replace(/^sqlite:/, ''))
+          : await postgresLoader(bench.url);
+      try {
+        loaded = await load(dialect, database, loader);
+      } finally {
+        await loader.close();
+      }
+    } else kept = await reopened(database);
     const rowCounts: Record<string, number> = {};
     for (const t of TABLES) {
       const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(t)}`.execute(
@@ -1508,61 +1561,71 @@ async function benchDialect(dialect: Dialect) {
             (await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(database.db))
               .rows[0]!.n,
           );
-    const busiest = loaded.busiest;
-    console.error(
-      `${dialect}: loaded ${fmt(loaded.events)} events in ${loaded.seconds.toFixed(0)} s ` +
-        `(+ ${loaded.deriveSeconds.toFixed(0)} s migrations 0017–0018, ` +
-        `${loaded.settleSeconds.toFixed(0)} s ${dialect === 'sqlite' ? 'checkpoint' : 'vacuum analyze'}), ${mb(size)}; ` +
-        `busiest project ${busiest.index + 1}: ${fmt(busiest.events)} events (${((100 * busiest.events) / loaded.events).toFixed(1)}%), ` +
-        `${busiest.annotators.length} annotators, ${busiest.reviewers.length} reviewers; ` +
-        `${loaded.projects.filter((p) => p.start <= DAYS - 30 && p.end === DAYS).length} projects active in the last 30 days; ` +
-        `counters identical to counterRows' on the ${loaded.checkedDays} days checked`,
-    );
+    const busiestId = loaded ? loaded.busiest.id : kept!.busiestId;
+    if (loaded) {
+      const busiest = loaded.busiest;
+      console.error(
+        `${dialect}: loaded ${fmt(loaded.events)} events in ${loaded.seconds.toFixed(0)} s ` +
+          `(+ ${loaded.deriveSeconds.toFixed(0)} s migrations after ${LOADED_AT}, ` +
+          `${loaded.settleSeconds.toFixed(0)} s ${dialect === 'sqlite' ? 'checkpoint' : 'vacuum analyze'}), ${mb(size)}; ` +
+          `busiest project ${busiest.index + 1}: ${fmt(busiest.events)} events (${((100 * busiest.events) / loaded.events).toFixed(1)}%), ` +
+          `${busiest.annotators.length} annotators, ${busiest.reviewers.length} reviewers; ` +
+          `${loaded.projects.filter((p) => p.start <= DAYS - 30 && p.end === DAYS).length} projects active in the last 30 days; ` +
+          `counters identical to counterRows' on the ${loaded.checkedDays} days checked`,
+      );
+    } else {
+      console.error(
+        `${dialect}: reusing ${bench.url}: ${fmt(kept!.events)} events, ${mb(size)}, last day ${kept!.lastDay}; ` +
+          `migrated ${kept!.migrated.join(', ') || 'nothing'} in ${kept!.deriveSeconds.toFixed(0)} s; ` +
+          `busiest project: ${fmt(kept!.busiestEvents)} events`,
+      );
+    }
 
-    const day = (back: number) => dayName(DAYS - 1 - back);
-    const project = (from: string) => `/api/v1/projects/${busiest.id}/analytics?from=${from}&to=${TODAY}`;
-    const workspace = (from: string) => `/api/v1/analytics/workspace?from=${from}&to=${TODAY}`;
+    const lastDay = kept ? kept.lastDay : TODAY;
+    const day = (back: number) => utcDay(Date.parse(`${lastDay}T00:00:00.000Z`) - back * DAY_MS);
+    const project = (from: string) => `/api/v1/projects/${busiestId}/analytics?from=${from}&to=${lastDay}`;
+    const workspace = (from: string) => `/api/v1/analytics/workspace?from=${from}&to=${lastDay}`;
     const scenarios: Scenario[] = [
       {
         name: 'project dashboard, busiest project, 30 days',
         url: project(day(29)),
         from: day(29),
-        to: TODAY,
-        projectId: busiest.id,
+        to: lastDay,
+        projectId: busiestId,
       },
       {
         name: 'project dashboard, busiest project, 90 days',
         url: project(day(89)),
         from: day(89),
-        to: TODAY,
-        projectId: busiest.id,
+        to: lastDay,
+        projectId: busiestId,
       },
       {
         name: 'project dashboard, busiest project, 365 days',
         url: project(day(364)),
         from: day(364),
-        to: TODAY,
-        projectId: busiest.id,
+        to: lastDay,
+        projectId: busiestId,
       },
       {
         name: 'workspace report, 30 days',
         url: workspace(day(29)),
         from: day(29),
-        to: TODAY,
+        to: lastDay,
         projectId: null,
       },
       {
         name: 'workspace report, 90 days',
         url: workspace(day(89)),
         from: day(89),
-        to: TODAY,
+        to: lastDay,
         projectId: null,
       },
       {
         name: 'workspace report, 365 days',
         url: workspace(day(364)),
         from: day(364),
-        to: TODAY,
+        to: lastDay,
         projectId: null,
       },
     ];
@@ -1584,13 +1647,13 @@ async function benchDialect(dialect: Dialect) {
           `baseline ${median(m.baseline).toFixed(0)} ms`,
       );
     }
-    const writes = await measureCounterWrites(database, busiest.id);
+    const writes = await measureCounterWrites(database, busiestId);
     console.error(
       `${dialect}: recording an event with its counters: median ${median(writes.withCounters).toFixed(2)} ms, ` +
         `without: ${median(writes.eventsOnly).toFixed(2)} ms a transaction`,
     );
     await app.close();
-    return { dialect, loaded, rowCounts, size, measured, writes };
+    return { dialect, loaded, kept, rowCounts, size, measured, writes };
   } finally {
     await database.close();
     if (KEEP) console.error(`${dialect}: kept the database at ${bench.url}`);
@@ -1679,7 +1742,9 @@ if (dialects.includes('postgres')) {
   }
 }
 console.log(
-  `Analytics at ${fmt(EVENTS)} task events, ${USERS} people, ${PROJECTS} projects, ${DAYS} days ending ${TODAY}; ` +
+  (REUSE === undefined
+    ? `Analytics at ${fmt(EVENTS)} task events, ${USERS} people, ${PROJECTS} projects, ${DAYS} days ending ${TODAY}; `
+    : `Analytics on the database an earlier run kept (${REUSE}), to its log's last day; `) +
     `reports: median and p95 of ${RUNS} runs through HTTP after 2 warm-ups; baseline (events counted from ` +
     `task_events): median of ${BASELINE_RUNS} after 1; budget ${BUDGET_MS} ms`,
 );
@@ -1687,16 +1752,19 @@ const results = [];
 for (const d of dialects) results.push(await benchDialect(d));
 
 console.log(
-  '\n| database | events | tasks | metric_days | metric_months | person_days | person_months | project_days | user_days | time_by_day | task_time | queue_depth | issues | load s | 0017–0018 s | settle s | size |',
+  '\n| database | events | tasks | metric_days | metric_months | person_days | person_months | project_days | user_days | user_months | user_weeks | time_by_day | task_time | queue_depth | issues | load s | migrations s | settle s | size |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const c = r.rowCounts;
   console.log(
     `| ${r.dialect} | ${fmt(c.task_events!)} | ${fmt(c.tasks!)} | ${fmt(c.metric_days!)} | ${fmt(c.metric_months!)} | ${fmt(c.person_days!)} | ` +
-      `${fmt(c.person_months!)} | ${fmt(c.project_days!)} | ${fmt(c.user_days!)} | ` +
+      `${fmt(c.person_months!)} | ${fmt(c.project_days!)} | ${fmt(c.user_days!)} | ${fmt(c.user_months!)} | ${fmt(c.user_weeks!)} | ` +
       `${fmt(c.time_by_day!)} | ${fmt(c.task_time!)} | ${fmt(c.queue_depth!)} | ${fmt(c.issues!)} | ` +
-      `${r.loaded.seconds.toFixed(0)} | ${r.loaded.deriveSeconds.toFixed(0)} | ${r.loaded.settleSeconds.toFixed(0)} | ${mb(r.size)} |`,
+      (r.loaded
+        ? `${r.loaded.seconds.toFixed(0)} | ${r.loaded.deriveSeconds.toFixed(0)} | ${r.loaded.settleSeconds.toFixed(0)} | `
+        : `kept | ${r.kept!.deriveSeconds.toFixed(0)} | – | `) +
+      `${mb(r.size)} |`,
   );
 }
 console.log(
