@@ -332,19 +332,20 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
         [r.activeMs, r.time],
       ]),
     );
-    // ann1: T1 130 s (day 1) + 90 s (day 2) = 220 s in one stay-per-stage total; T3 15 s.
+    // ann1: T1 130 s (day 1) + 90 s (day 2) = 220 s in one stay-per-stage total; T3 15 s. p90 of
+    // two: 15 + 0.9 × (220 − 15).
     expect(time.ann1).toEqual([
       235 * SEC,
-      { tasks: 2, totalMs: 235 * SEC, meanMs: 117.5 * SEC, medianMs: 117.5 * SEC, p90Ms: 220 * SEC },
+      { tasks: 2, totalMs: 235 * SEC, meanMs: 117.5 * SEC, medianMs: 117.5 * SEC, p90Ms: 199.5 * SEC },
     ]);
     expect(time.ann2).toEqual([
       120 * SEC,
       { tasks: 1, totalMs: 120 * SEC, meanMs: 120 * SEC, medianMs: 120 * SEC, p90Ms: 120 * SEC },
     ]);
-    // rev: T1 90 s + 30 s, T2 30 s.
+    // rev: T1 90 s + 30 s, T2 30 s; p90 30 + 0.9 × (120 − 30).
     expect(time.rev).toEqual([
       150 * SEC,
-      { tasks: 2, totalMs: 150 * SEC, meanMs: 75 * SEC, medianMs: 75 * SEC, p90Ms: 120 * SEC },
+      { tasks: 2, totalMs: 150 * SEC, meanMs: 75 * SEC, medianMs: 75 * SEC, p90Ms: 111 * SEC },
     ]);
     const days = (body.days as Record<string, unknown>[]).map((d) => [
       d.day,

@@ -18,6 +18,7 @@ import * as m0016 from './0016_person_days_wide.ts';
 import * as m0017 from './0017_long_period_counters.ts';
 import * as m0018 from './0018_metric_months.ts';
 import * as m0019 from './0019_active_people_counters.ts';
+import * as m0020 from './0020_report_indexes.ts';
 
 /** Ordered by name; add new migrations here. Never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017_long_period_counters': m0017,
   '0018_metric_months': m0018,
   '0019_active_people_counters': m0019,
+  '0020_report_indexes': m0020,
 };

@@ -342,8 +342,8 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
     sums('feature_id'),
   ]);
   const [timesByPerson, timesByStage] = await Promise.all([
-    taskTimeStats(deps.db, projectId, f, 'user_id'),
-    taskTimeStats(deps.db, projectId, f, 'stage_id'),
+    taskTimeStats(deps.db, deps.dialect, projectId, f, 'user_id'),
+    taskTimeStats(deps.db, deps.dialect, projectId, f, 'stage_id'),
   ]);
   const dayTimes = await activeByDay(deps.db, projectId, f);
   const { workflow } = await currentWorkflow(deps.db, projectId);

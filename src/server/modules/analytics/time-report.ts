@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { statsOfRanks } from '../../../core/analytics/stats.ts';
-import type { Executor } from '../../db/database.ts';
+import type { DialectName, Executor } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { Id } from '../../http/schemas.ts';
@@ -62,59 +61,46 @@ function taskTimes(db: Executor, projectId: string, f: ReportFilter) {
 }
 
 /**
- * Time on a task per person or per stage: count, total, mean, median and p90. The times are ranked
- * in the database and only the ranks the median and p90 read come back (`statRanks`): a busy
- * project's year holds ~140,000 of them.
+ * Time on a task per person or per stage: count, total, mean, median and p90, computed where the
+ * times are (a busy project's year holds ~140,000 of them): PostgreSQL's and SQLite's
+ * percentile_cont, which `durationStats` defines for the rest of the code.
  */
 export async function taskTimeStats(
   db: Executor,
+  dialect: DialectName,
   projectId: string,
   f: ReportFilter,
   by: 'user_id' | 'stage_id',
 ): Promise<Map<string, TimeStats>> {
   if (f.userIds?.length === 0) return new Map();
-  const ranked = taskTimes(db, projectId, f).select((eb) => [
-    `t.${by} as key`,
-    't.active_ms',
-    eb.fn
-      .agg<number>('row_number')
-      .over((o) => o.partitionBy(`t.${by}`).orderBy('t.active_ms'))
-      .as('rank'),
-    eb.fn
-      .countAll<number>()
-      .over((o) => o.partitionBy(`t.${by}`))
-      .as('n'),
-    eb.fn
-      .sum<number>('t.active_ms')
-      .over((o) => o.partitionBy(`t.${by}`))
-      .as('total'),
-  ]);
-  const n = sql.ref('n');
-  const rows = await db
-    .selectFrom(ranked.as('r'))
-    .selectAll()
-    // statRanks in whole-number SQL: the two middle ranks and ⌈0.9·n⌉.
-    .where((eb) =>
-      eb.or([
-        eb('rank', '=', sql<number>`(${n} + 1) / 2`),
-        eb('rank', '=', sql<number>`${n} / 2 + 1`),
-        eb('rank', '=', sql<number>`(9 * ${n} + 9) / 10`),
-      ]),
-    )
+  const percentile = (p: number) =>
+    dialect === 'postgres'
+      ? sql<number>`percentile_cont(${sql.lit(p)}) within group (order by ${sql.ref('t.active_ms')})`
+      : sql<number>`percentile_cont(${sql.ref('t.active_ms')}, ${sql.lit(p)})`;
+  const rows = await taskTimes(db, projectId, f)
+    .select((eb) => [
+      `t.${by} as key`,
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('t.active_ms').as('total'),
+      percentile(0.5).as('median'),
+      percentile(0.9).as('p90'),
+    ])
+    .groupBy(`t.${by}`)
     .execute();
-  const groups = new Map<string, { n: number; total: number; at: Map<number, number> }>();
-  for (const r of rows) {
-    let g = groups.get(r.key);
-    if (!g) {
-      g = { n: Number(r.n), total: Number(r.total), at: new Map() };
-      groups.set(r.key, g);
-    }
-    g.at.set(Number(r.rank), Number(r.active_ms));
-  }
   return new Map(
-    [...groups].map(([key, g]) => {
-      const { count, ...s } = statsOfRanks(g.n, g.total, (rank) => g.at.get(rank)!);
-      return [key, { tasks: count, ...s }];
+    rows.map((r) => {
+      const tasks = Number(r.n);
+      const totalMs = Number(r.total);
+      return [
+        r.key,
+        {
+          tasks,
+          totalMs,
+          meanMs: totalMs / tasks,
+          medianMs: Math.round(Number(r.median)),
+          p90Ms: Math.round(Number(r.p90)),
+        },
+      ];
     }),
   );
 }
@@ -205,8 +191,8 @@ export async function timeReport(deps: AppDeps, ctx: RequestContext, projectId: 
   const { userId } = await personScope(deps, ctx, projectId, 'analytics.view', query.userId);
   const f: ReportFilter = { ...query, userIds: userId === undefined ? undefined : [userId] };
   const [byStage, byPerson, people] = await Promise.all([
-    taskTimeStats(deps.db, projectId, f, 'stage_id'),
-    taskTimeStats(deps.db, projectId, f, 'user_id'),
+    taskTimeStats(deps.db, deps.dialect, projectId, f, 'stage_id'),
+    taskTimeStats(deps.db, deps.dialect, projectId, f, 'user_id'),
     peoplePerStage(deps.db, projectId, f),
   ]);
   const { workflow } = await currentWorkflow(deps.db, projectId);
