@@ -1,6 +1,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import {
+  addCounts,
   countsAt,
   forecastCompletion,
   METRICS,
@@ -29,6 +30,7 @@ import {
   type ReportQuery,
   userNames,
 } from './filters.ts';
+import { pairSums } from './person-sums.ts';
 import { type Waiting, waitingNow } from './queue-depth.ts';
 import { Counts, Quality } from './report-schemas.ts';
 import { activeByDay, noTimes, TimeStats, taskTimeStats } from './time-report.ts';
@@ -214,6 +216,43 @@ async function daySums(db: Executor, projectId: string, f: ReportFilter, teamWid
   );
 }
 
+/** Each person's counts and active time in the project over the period (person_months, person_days). */
+async function personSums(db: Executor, projectId: string, f: ReportFilter) {
+  if (f.userIds?.length === 0) return [];
+  const pairs = await pairSums(db, { from: f.from, to: f.to, projectId, userIds: f.userIds });
+  return pairs.filter((p) => p.userId !== '');
+}
+
+/** Active time per day: of the team from project_days, of the people asked for from person_days. */
+async function activeMsPerDay(
+  db: Executor,
+  projectId: string,
+  f: ReportFilter,
+): Promise<{ day: string; userId?: string; activeMs: number }[]> {
+  if (f.userIds?.length === 0) return [];
+  const rows =
+    f.userIds === undefined
+      ? await db
+          .selectFrom('project_days')
+          .select(['day', 'active_ms as ms'])
+          .where('project_id', '=', projectId)
+          .where('active_ms', '>', 0)
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .execute()
+      : await db
+          .selectFrom('person_days')
+          .select(['day', (eb) => eb.fn.sum<number>('active_ms').as('ms')])
+          .where('project_id', '=', projectId)
+          .where('user_id', 'in', f.userIds)
+          .where('active_ms', '>', 0)
+          .$if(f.from !== undefined, (b) => b.where('day', '>=', f.from!))
+          .$if(f.to !== undefined, (b) => b.where('day', '<=', f.to!))
+          .groupBy('day')
+          .execute();
+  return rows.map((r) => ({ day: r.day, activeMs: Number(r.ms) }));
+}
+
 const rates = (c: MetricCounts) => ({
   ...reviewQuality(c),
   labelRejectionRate: ratio(c.labels_rejected, c.labels_approved + c.labels_rejected),
@@ -335,17 +374,21 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
   // Numbers that belong to nobody in particular (tasks completed) are the team's.
   const teamWide = scope.team && f.userIds === undefined;
   const sums = (by: Exclude<Grouping, 'day'>) => counterSums(deps.db, projectId, f, teamWide, by);
-  const [perDay, perPerson, perStage, perClass] = await Promise.all([
+  // Without a stage or dataset filter, active time comes from the per-day and per-person counters,
+  // and so do each person's counts without a class filter: a dozen rows a person for a year.
+  const byCounters = f.stageId === undefined && f.datasetId === undefined;
+  const [perDay, perPerson, perStage, perClass, pairs, dayTimes] = await Promise.all([
     daySums(deps.db, projectId, f, teamWide),
-    sums('user_id'),
+    byCounters && f.featureId === undefined ? [] : sums('user_id'),
     sums('stage_id'),
     sums('feature_id'),
+    byCounters ? personSums(deps.db, projectId, f) : [],
+    byCounters ? activeMsPerDay(deps.db, projectId, f) : activeByDay(deps.db, projectId, f),
   ]);
   const [timesByPerson, timesByStage] = await Promise.all([
     taskTimeStats(deps.db, deps.dialect, projectId, f, 'user_id'),
     taskTimeStats(deps.db, deps.dialect, projectId, f, 'stage_id'),
   ]);
-  const dayTimes = await activeByDay(deps.db, projectId, f);
   const { workflow } = await currentWorkflow(deps.db, projectId);
   const ontology = await projectOntology(deps.db, projectId);
   const today = utcDay(deps.clock());
@@ -363,16 +406,20 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
     countsAt(byWeek, weekOf(r.key))[r.metric] += r.n;
   }
   for (const r of perPerson) countsAt(byPerson, r.key)[r.metric] += r.n;
+  if (byCounters && f.featureId === undefined)
+    for (const p of pairs) addCounts(countsAt(byPerson, p.userId), p.counts);
   for (const r of perStage) countsAt(byStage, r.key)[r.metric] += r.n;
   for (const r of perClass) countsAt(byClass, r.key)[r.metric] += r.n;
   const activeOnDay = new Map<string, number>();
   const activeOfPerson = new Map<string, number>();
   for (const d of dayTimes) {
     activeOnDay.set(d.day, (activeOnDay.get(d.day) ?? 0) + d.activeMs);
-    activeOfPerson.set(d.userId, (activeOfPerson.get(d.userId) ?? 0) + d.activeMs);
-    if (!byDay.has(d.day)) byDay.set(d.day, zeroCounts());
-    if (!byPerson.has(d.userId)) byPerson.set(d.userId, zeroCounts());
+    if (d.userId !== undefined)
+      activeOfPerson.set(d.userId, (activeOfPerson.get(d.userId) ?? 0) + d.activeMs);
   }
+  for (const p of pairs) if (p.activeMs > 0) activeOfPerson.set(p.userId, p.activeMs);
+  for (const day of activeOnDay.keys()) if (!byDay.has(day)) byDay.set(day, zeroCounts());
+  for (const id of activeOfPerson.keys()) if (!byPerson.has(id)) byPerson.set(id, zeroCounts());
   const activeOfWeek = new Map<string, number>();
   for (const [day, ms] of activeOnDay) {
     activeOfWeek.set(weekOf(day), (activeOfWeek.get(weekOf(day)) ?? 0) + ms);
@@ -395,7 +442,7 @@ export async function projectReport(deps: AppDeps, ctx: RequestContext, projectI
 
   return {
     scope: { userId: scope.userId ?? null, team: scope.team },
-    totals: { ...totals, activeMs: dayTimes.reduce((a, d) => a + d.activeMs, 0) },
+    totals: { ...totals, activeMs: [...activeOnDay.values()].reduce((a, ms) => a + ms, 0) },
     days: byKey([...byDay]).map(([day, c]) => ({ day, ...c, activeMs: activeOnDay.get(day) ?? 0 })),
     weeks: byKey([...byWeek]).map(([week, c]) => ({ week, ...c, activeMs: activeOfWeek.get(week) ?? 0 })),
     people: byKey([...byPerson])

@@ -1,13 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import {
-  addCounts,
-  METRICS,
-  type MetricCounts,
-  reviewQuality,
-  weekOf,
-  zeroCounts,
-} from '../../../core/analytics/metrics.ts';
+import { reviewQuality, weekOf, zeroCounts } from '../../../core/analytics/metrics.ts';
 import { type LeftoverDays, splitIntoWeeks, splitPeriod } from '../../../core/analytics/periods.ts';
 import { can, workspaceReportScope } from '../../../core/policy/index.ts';
 import type { Executor } from '../../db/database.ts';
@@ -17,6 +10,7 @@ import { forbidden } from '../../http/errors.ts';
 import { Id } from '../../http/schemas.ts';
 import { groupIdsOfUser } from '../users/queries.ts';
 import { checkRange, Day, groupMemberIds, narrow, userNames } from './filters.ts';
+import { addCounted, COUNTED, type Counted, countedOf, pairSums } from './person-sums.ts';
 import { Counts, Quality } from './report-schemas.ts';
 
 // The workspace report: throughput, utilisation and quality across every project, from the
@@ -99,67 +93,6 @@ async function peopleOf(deps: AppDeps, ctx: RequestContext, q: WorkspaceQuery) {
     userIds = narrow(userIds, [q.userId]);
   }
   return { scope, userIds };
-}
-
-const COUNTED = [...METRICS, 'active_ms'] as const;
-
-interface Counted {
-  counts: MetricCounts;
-  activeMs: number;
-}
-
-function countedOf(row: Record<string, unknown>): Counted {
-  const counts = zeroCounts();
-  for (const m of METRICS) counts[m] = Number(row[m]);
-  return { counts, activeMs: Number(row.active_ms) };
-}
-
-function addCounted(into: Counted, more: Counted) {
-  addCounts(into.counts, more.counts);
-  into.activeMs += more.activeMs;
-}
-
-/** Per (project, person) over the period: whole months from person_months, the rest by day. */
-async function pairSums(db: Executor, f: Filter) {
-  const { months, days } = splitPeriod(f);
-  const parts: Promise<Record<string, unknown>[]>[] = [];
-  if (months) {
-    parts.push(
-      db
-        .selectFrom('person_months')
-        .select(['project_id', 'user_id'])
-        .select((eb) => COUNTED.map((c) => eb.fn.sum<number>(c).as(c)))
-        .$if(months.from !== undefined, (b) => b.where('month', '>=', months.from!))
-        .$if(months.to !== undefined, (b) => b.where('month', '<=', months.to!))
-        .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
-        .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
-        .groupBy(['project_id', 'user_id'])
-        .execute(),
-    );
-  }
-  if (days.length > 0) {
-    parts.push(
-      db
-        .selectFrom('person_days')
-        .select(['project_id', 'user_id'])
-        .select((eb) => COUNTED.map((c) => eb.fn.sum<number>(c).as(c)))
-        .where((eb) => eb.or(days.map((r) => eb.between('day', r.from, r.to))))
-        .$if(f.projectId !== undefined, (b) => b.where('project_id', '=', f.projectId!))
-        .$if(f.userIds !== undefined, (b) => b.where('user_id', 'in', f.userIds!))
-        .groupBy(['project_id', 'user_id'])
-        .execute(),
-    );
-  }
-  const pairs = new Map<string, Counted & { projectId: string; userId: string }>();
-  for (const row of (await Promise.all(parts)).flat()) {
-    const projectId = String(row.project_id);
-    const userId = String(row.user_id);
-    const key = `${projectId}\u0000${userId}`;
-    const have = pairs.get(key);
-    if (have) addCounted(have, countedOf(row));
-    else pairs.set(key, { projectId, userId, ...countedOf(row) });
-  }
-  return [...pairs.values()];
 }
 
 /** Per day: over everyone from project_days, or over the people in scope from person_days. */
