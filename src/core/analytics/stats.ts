@@ -1,6 +1,6 @@
-// Summaries of a list of durations, as the dashboards show them. The percentiles are the ones SQL
-// calls percentile_cont (linear between the two nearest ranks), so that the databases, which
-// compute them where the times are (server/modules/analytics/time-report.ts), give the same.
+// Summaries of a list of durations, as the dashboards show them: the definition. The server has the
+// databases compute them where the times are (server/modules/analytics/time-report.ts, SQL's
+// percentile_cont: linear between the two nearest ranks), and a test holds both databases to this.
 
 export interface DurationStats {
   count: number;

@@ -63,7 +63,7 @@ function taskTimes(db: Executor, projectId: string, f: ReportFilter) {
 /**
  * Time on a task per person or per stage: count, total, mean, median and p90, computed where the
  * times are (a busy project's year holds ~140,000 of them): PostgreSQL's and SQLite's
- * percentile_cont, which `durationStats` defines for the rest of the code.
+ * percentile_cont, as `durationStats` (core/analytics/stats.ts) defines them.
  */
 export async function taskTimeStats(
   db: Executor,
