@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { durationStats } from '../src/core/analytics/stats.ts';
 import { builtInWorkflow } from '../src/core/workflow/index.ts';
+import { addActiveTime } from '../src/server/modules/analytics/metric-days.ts';
 import { taskTimeStats } from '../src/server/modules/analytics/time-report.ts';
 import type { Agent } from './helpers/agent.ts';
 import { describeEachDialect } from './helpers/env.ts';
@@ -147,6 +148,50 @@ describeEachDialect('active time: recording the editor’s reports', (env) => {
     } finally {
       env.clock.now = Date.now();
     }
+  });
+
+  it('counts a day active once when two reports of its first time race', async () => {
+    // Two projects at once (two tabs): their per-project rows do not make one report wait for the
+    // other, so both reach user_days together.
+    const projects = await Promise.all(
+      [1, 2].map(() =>
+        queueProject(env, {
+          workflow: builtInWorkflow('annotate')!,
+          units: 1,
+          members: [[as.t1, 'annotator']],
+        }),
+      ),
+    );
+    const userId = as.t1.user!.id;
+    const day = '2026-07-01'; // a Wednesday: the week of Monday 29 June
+    await Promise.all(
+      projects.map(({ projectId }, i) =>
+        env.deps.db
+          .transaction()
+          .execute((trx) => addActiveTime(trx, projectId, userId, new Map([[day, (i + 1) * 1000]]))),
+      ),
+    );
+    const userDay = await env.deps.db
+      .selectFrom('user_days')
+      .select('active_ms')
+      .where('day', '=', day)
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(Number(userDay.active_ms)).toBe(3000);
+    const month = await env.deps.db
+      .selectFrom('user_months')
+      .select('days_active')
+      .where('month', '=', '2026-07')
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
+    expect(Number(month.days_active)).toBe(1);
+    const weeks = await env.deps.db
+      .selectFrom('user_weeks')
+      .select('week')
+      .where('user_id', '=', userId)
+      .where('week', '=', '2026-06-29')
+      .execute();
+    expect(weeks).toHaveLength(1);
   });
 
   it('computes the median and p90 in the database as durationStats does', async () => {
