@@ -554,6 +554,20 @@ describeEachDialect('analytics: a scripted two-day scenario', (env) => {
       }
     });
 
+    it('refuses a day that is not on the calendar, naming the field', async () => {
+      for (const [query, field] of [
+        ['to=0000-00-00', 'to'],
+        ['from=2026-02-30', 'from'],
+        ['from=1969-12-31', 'from'],
+      ] as const) {
+        const res = await env.admin.get(`/api/v1/analytics/workspace?${query}`);
+        expect(res.status, query).toBe(400);
+        expect(res.body.error.field, query).toBe(field);
+        const dash = await as.tm.get(`/api/v1/projects/${p.projectId}/analytics?${query}`);
+        expect(dash.status, query).toBe(400);
+      }
+    });
+
     it('shows a Workforce Manager only the members of the groups they manage', async () => {
       const body = await ok(await report('wfm'));
       expect(body.scope).toEqual({ kind: 'groups', people: 1 });

@@ -5,7 +5,11 @@ import { Id } from '../../http/schemas.ts';
 
 // The filters every analytics report takes, and turning them into what the queries need.
 
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day, YYYY-MM-DD' });
+// A real calendar day (not 2026-02-30), from 1970 on: the reports cut periods into months and weeks
+// by the calendar.
+export const Day = z.iso
+  .date({ error: 'must be a day, YYYY-MM-DD' })
+  .refine((d) => d >= '1970-01-01', { error: 'must be a day from 1970 on' });
 
 export const ReportQuery = z.strictObject({
   from: Day.optional().describe('First day (UTC) counted'),
